@@ -1,0 +1,291 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SeriousCases.Core.Actions;
+using SeriousCases.Core.Audit;
+using SeriousCases.Core.Identity;
+using SeriousCases.Core.Investigations;
+using SeriousCases.Core.Panel;
+using SeriousCases.Core.ReferenceData;
+using SeriousCases.Core.Referrals;
+
+namespace SeriousCases.Core.Data;
+
+internal sealed class ServiceLineConfiguration : IEntityTypeConfiguration<ServiceLine>
+{
+    public void Configure(EntityTypeBuilder<ServiceLine> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.Abbreviation).HasMaxLength(20);
+        b.Property(x => x.Description).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(2000);
+    }
+}
+
+internal sealed class OwnerTeamConfiguration : IEntityTypeConfiguration<OwnerTeam>
+{
+    public void Configure(EntityTypeBuilder<OwnerTeam> b)
+    {
+        b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.ShortName).HasMaxLength(120);
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.SuccessorTeam).WithMany().HasForeignKey(x => x.SuccessorTeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InsightSourceConfiguration : IEntityTypeConfiguration<InsightSource>
+{
+    public void Configure(EntityTypeBuilder<InsightSource> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.NationalInsuranceNumber).HasMaxLength(9);
+        b.HasIndex(x => x.NationalInsuranceNumber);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.Status, x.ReceivedOn });
+        b.HasIndex(x => x.ReferrerUserId);
+        b.Property(x => x.Reference).HasMaxLength(20);
+        b.Property(x => x.ReferrerName).HasMaxLength(200);
+        b.Property(x => x.ReferrerTeam).HasMaxLength(200);
+        b.Property(x => x.AwarenessRouteOther).HasMaxLength(500);
+        b.Property(x => x.AllegationDetails).HasMaxLength(4000);
+        b.Property(x => x.CriteriaVersion).HasMaxLength(20);
+        b.Property(x => x.DecisionReason).HasMaxLength(4000);
+        b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.ServiceLines).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReferralServiceLineConfiguration : IEntityTypeConfiguration<ReferralServiceLine>
+{
+    public void Configure(EntityTypeBuilder<ReferralServiceLine> b)
+    {
+        b.HasKey(x => new { x.ReferralId, x.ServiceLineId });
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvestigationConfiguration : IEntityTypeConfiguration<Investigation>
+{
+    public void Configure(EntityTypeBuilder<Investigation> b)
+    {
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.Stage, x.ConcludedOn });
+        b.HasIndex(x => x.InvestigatorUserId);
+        b.Property(x => x.Reference).HasMaxLength(20);
+        b.Property(x => x.ExternalScrutinyDetails).HasMaxLength(2000);
+        b.HasOne(x => x.Referral).WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.ServiceLines).WithOne().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Findings).WithOne(x => x.Investigation).HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.LearningOutcomes).WithOne().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvestigationServiceLineConfiguration : IEntityTypeConfiguration<InvestigationServiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvestigationServiceLine> b)
+    {
+        b.HasKey(x => new { x.InvestigationId, x.ServiceLineId });
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasIndex(x => new { x.InvestigationId, x.Order });
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FindingThemeConfiguration : IEntityTypeConfiguration<FindingTheme>
+{
+    public void Configure(EntityTypeBuilder<FindingTheme> b)
+    {
+        b.HasKey(x => new { x.FindingId, x.ThemeId });
+        b.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LearningOutcomeConfiguration : IEntityTypeConfiguration<LearningOutcome>
+{
+    public void Configure(EntityTypeBuilder<LearningOutcome> b) => b.Property(x => x.Text).HasMaxLength(4000);
+}
+
+internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<AgreedActivity>
+{
+    public void Configure(EntityTypeBuilder<AgreedActivity> b)
+    {
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.Status, x.DueOn });
+        b.HasIndex(x => x.InvestigationId);
+        b.HasIndex(x => x.OwnerTeamId);
+        b.HasIndex(x => new { x.PanelMeetingId, x.Origin, x.Number });
+        b.Property(x => x.Reference).HasMaxLength(30);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.ResponsiblePerson).HasMaxLength(200);
+        b.Property(x => x.AccountableDirectorGeneral).HasMaxLength(200);
+        b.Property(x => x.Timescale).HasMaxLength(500);
+        b.Property(x => x.ClosedReason).HasMaxLength(2000);
+        b.Property(x => x.EvidenceOfCompletion).HasMaxLength(4000);
+        b.HasOne(x => x.Investigation).WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.PanelMeeting).WithMany().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.PanelDecision).WithMany().HasForeignKey(x => x.PanelDecisionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OwnerTeam).WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TermsOfReferenceConfiguration : IEntityTypeConfiguration<TermsOfReferenceVersion>
+{
+    public void Configure(EntityTypeBuilder<TermsOfReferenceVersion> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.HasIndex(x => x.ApprovedOn);
+    }
+}
+
+internal sealed class PanelMembershipConfiguration : IEntityTypeConfiguration<PanelMembership>
+{
+    public void Configure(EntityTypeBuilder<PanelMembership> b)
+    {
+        b.Property(x => x.PersonName).HasMaxLength(200);
+        b.Property(x => x.JobTitle).HasMaxLength(300);
+    }
+}
+
+internal sealed class PanelMeetingConfiguration : IEntityTypeConfiguration<PanelMeeting>
+{
+    public void Configure(EntityTypeBuilder<PanelMeeting> b)
+    {
+        b.HasIndex(x => x.MeetingOn);
+        b.Property(x => x.FormatNote).HasMaxLength(500);
+        b.Property(x => x.ChairName).HasMaxLength(200);
+        b.Property(x => x.ChairOnBehalfOf).HasMaxLength(200);
+        b.HasMany(x => x.AgendaItems).WithOne().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Papers).WithOne().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Attendance).WithOne().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Decisions).WithOne().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.HasIndex(x => new { x.PanelMeetingId, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class PanelPaperConfiguration : IEntityTypeConfiguration<PanelPaper>
+{
+    public void Configure(EntityTypeBuilder<PanelPaper> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Presenter).HasMaxLength(200);
+        b.HasIndex(x => new { x.PanelMeetingId, x.Number }).IsUnique();
+        b.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeetingAttendanceConfiguration : IEntityTypeConfiguration<MeetingAttendance>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendance> b)
+    {
+        b.Property(x => x.PersonName).HasMaxLength(200);
+        b.Property(x => x.JobTitle).HasMaxLength(300);
+        b.Property(x => x.OnBehalfOf).HasMaxLength(200);
+    }
+}
+
+internal sealed class PanelDecisionConfiguration : IEntityTypeConfiguration<PanelDecision>
+{
+    public void Configure(EntityTypeBuilder<PanelDecision> b) =>
+        b.HasIndex(x => new { x.PanelMeetingId, x.Number }).IsUnique();
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.HasIndex(x => x.Email).IsUnique();
+        b.HasIndex(x => x.ExternalSubject).IsUnique();
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.Team).HasMaxLength(200);
+        b.Property(x => x.ExternalSubject).HasMaxLength(200);
+        b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<UserRole>
+{
+    public void Configure(EntityTypeBuilder<UserRole> b)
+    {
+        b.HasKey(x => new { x.UserId, x.Role });
+        b.Property(x => x.Role).HasMaxLength(40);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(x => x.Sequence);
+        b.Property(x => x.Sequence).ValueGeneratedNever();
+        b.Property(x => x.ActorEmail).HasMaxLength(320);
+        b.Property(x => x.EntityType).HasMaxLength(100);
+        b.Property(x => x.EntityId).HasMaxLength(100);
+        b.Property(x => x.CorrelationId).HasMaxLength(100);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.OccurredAt);
+        b.HasIndex(x => x.ActorEmail);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SeriousCases.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Database settings: <c>Database:Provider</c> chooses SQLite (default) or PostgreSQL;
+/// <c>ConnectionStrings:Sqlite</c> / <c>ConnectionStrings:Postgres</c> say where.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string SqliteConnectionString { get; set; } = "Data Source=data/seriouscases.db";
+    public string? PostgresConnectionString { get; set; }
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        var provider = configuration["Database:Provider"];
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            options.Provider = provider.Trim().ToLowerInvariant() switch
+            {
+                "sqlite" => DatabaseProvider.Sqlite,
+                "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+                _ => throw new InvalidOperationException(
+                    $"Database:Provider is '{provider}'. Set it to Sqlite or Postgres."),
+            };
+        }
+
+        options.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? options.SqliteConnectionString;
+        options.PostgresConnectionString = configuration.GetConnectionString("Postgres");
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres.");
+        }
+
+        return options;
+    }
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="SeriousCasesDbContext"/> for the configured provider.</summary>
+    public static IServiceCollection AddSeriousCasesDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = DatabaseOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<SeriousCasesDbContext, PostgresSeriousCasesDbContext>(o => ConfigurePostgres(o, options.PostgresConnectionString!));
+        }
+        else
+        {
+            EnsureSqliteFolder(options.SqliteConnectionString);
+            services.AddDbContext<SeriousCasesDbContext, SqliteSeriousCasesDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString));
+        }
+
+        return services;
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history"));
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString);
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

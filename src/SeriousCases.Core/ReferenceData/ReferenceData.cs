@@ -1,0 +1,47 @@
+using SeriousCases.Core.Common;
+
+namespace SeriousCases.Core.ReferenceData;
+
+/// <summary>A DWP service line (benefit or service). Reference data, extendable by Administrators.</summary>
+public sealed class ServiceLine : Entity
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Abbreviation { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    /// <summary>Short description used in the publication's section introduction.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>A theme used to code findings, insight and Panel papers.</summary>
+public sealed class Theme : Entity
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public bool IsActive { get; set; } = true;
+}
+
+/// <summary>A team or role that owns improvement activities. Teams are reorganised: open work moves
+/// to the successor and the link is kept so history is never lost.</summary>
+public sealed class OwnerTeam : Entity
+{
+    public required string Name { get; set; }
+    /// <summary>How the publication names the owner, e.g. "ESA", "CMG", "UC Local Operational Leaders".</summary>
+    public required string ShortName { get; set; }
+    public Guid? ServiceLineId { get; set; }
+    public ServiceLine? ServiceLine { get; set; }
+    public bool IsActive { get; set; } = true;
+    public Guid? SuccessorTeamId { get; set; }
+    public OwnerTeam? SuccessorTeam { get; set; }
+}
+
+/// <summary>A source of customer-experience insight (coroners' reports, complaints, ICE ...). "Not an exhaustive list".</summary>
+public sealed class InsightSource : Entity
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.Authorization;
+
+namespace SeriousCases.Web.Api;
+
+public sealed record MeResponse(string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>The JSON API under /api/v1. Each feature adds its own group in its own file.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").DisableAntiforgery();
+        v1.MapGet("/me", (ClaimsPrincipal user) => new MeResponse(
+                user.Email() ?? "",
+                user.Identity?.Name ?? "",
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToList()))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithName("GetMe")
+            .WithSummary("The email address and roles of the caller.");
+        return app;
+    }
+}

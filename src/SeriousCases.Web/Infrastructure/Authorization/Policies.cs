@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using SeriousCases.Core.Identity;
+
+namespace SeriousCases.Web.Infrastructure.Authorization;
+
+/// <summary>Named capabilities and the roles that hold them. Features refer to these names only.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Refer = nameof(Refer);
+    public const string Triage = nameof(Triage);
+    public const string Investigate = nameof(Investigate);
+    public const string ReviewFindings = nameof(ReviewFindings);
+    public const string OwnActivities = nameof(OwnActivities);
+    public const string CaptureAcsLearning = nameof(CaptureAcsLearning);
+    public const string RunPanel = nameof(RunPanel);
+    public const string ViewPanel = nameof(ViewPanel);
+    public const string Analyse = nameof(Analyse);
+    public const string Administer = nameof(Administer);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [SignedIn] = [.. Roles.All],
+        [Refer] = [.. Roles.All],
+        [Triage] = [Roles.Triage],
+        [Investigate] = [Roles.Investigator, Roles.Triage],
+        [ReviewFindings] = [Roles.IprgMember],
+        [OwnActivities] = [Roles.ActivityOwner, Roles.IprgMember, Roles.PanelSecretariat],
+        [CaptureAcsLearning] = [Roles.AcsSeniorLeader],
+        [RunPanel] = [Roles.PanelSecretariat],
+        [ViewPanel] = [Roles.PanelSecretariat, Roles.PanelMember],
+        [Analyse] = [Roles.Analyst, Roles.PanelSecretariat],
+        [Administer] = [Roles.Administrator],
+    };
+
+    public static void AddServicePolicies(this AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // A page or endpoint without its own rule still needs a signed-in user with a role.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SeriousCases.Core.Audit;
+using SeriousCases.Core.Data;
+using SeriousCases.Web.Api;
+using SeriousCases.Web.Infrastructure.Auditing;
+using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.Authorization;
+using SeriousCases.Web.Infrastructure.Problems;
+using SeriousCases.Web.Infrastructure.Security;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Structured logs with the request's correlation id; never personal data (only ids and references).
+builder.Host.UseSerilog((context, config) => config
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 30 * 1024 * 1024);
+builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+builder.Services.Configure<FormOptions>(o => o.ValueLengthLimit = 64 * 1024);
+
+builder.Services.AddSeriousCasesDatabase(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddScoped<AuditChainVerifier>();
+builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddAuthorization(o => o.AddServicePolicies());
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "scl-af";
+    o.Cookie.SecurePolicy = CookieSecurity.Policy(builder.Environment);
+    o.FormFieldName = "__RequestVerificationToken";
+});
+builder.Services.AddRazorPages(o =>
+{
+    // Razor Pages validate antiforgery tokens on every POST by default.
+    FeatureAccessRegistry.ApplyAll(o.Conventions);
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<SeriousCasesDbContext>("database");
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    await initializer.MigrateAsync();
+    if (app.Services.GetRequiredService<DemoSettings>() is { Enabled: true, SeedWhenEmpty: true })
+    {
+        await initializer.SeedDemoIfEmptyAsync();
+    }
+}
+
+app.UseForwardedHeaders();
+// The API answers errors with RFC 9457 problem details; pages with GOV.UK error pages.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/error");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
+    ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Debug);
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapServiceApi();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
