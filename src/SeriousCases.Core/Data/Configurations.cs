@@ -289,3 +289,28 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.ActorEmail);
     }
 }
+
+internal sealed class InsightItemConfiguration : IEntityTypeConfiguration<Insight.InsightItem>
+{
+    public void Configure(EntityTypeBuilder<Insight.InsightItem> b)
+    {
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.MonthKey, x.SourceId });
+        b.HasIndex(x => x.ReceivedOn);
+        b.Property(x => x.Reference).HasMaxLength(30);
+        b.Property(x => x.Summary).HasMaxLength(4000);
+        b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.InsightItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InsightItemThemeConfiguration : IEntityTypeConfiguration<Insight.InsightItemTheme>
+{
+    public void Configure(EntityTypeBuilder<Insight.InsightItemTheme> b)
+    {
+        b.HasKey(x => new { x.InsightItemId, x.ThemeId });
+        b.HasIndex(x => x.ThemeId);
+        b.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

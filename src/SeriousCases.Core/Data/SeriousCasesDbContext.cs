@@ -48,6 +48,7 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Insight.InsightItem> InsightItems => Set<Insight.InsightItem>();
 
     public IAuditActor Actor => actor;
 

@@ -317,6 +317,81 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("UserRoles");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MonthKey")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("ResponseDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ServiceLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceLineId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("MonthKey", "SourceId");
+
+                    b.ToTable("InsightItems");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
+                {
+                    b.Property<Guid>("InsightItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("InsightItemId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("InsightItemTheme");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1202,6 +1277,41 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
+                {
+                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                        .WithMany()
+                        .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.InsightSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLine");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Insight.InsightItem", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("InsightItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", "Investigation")
@@ -1371,6 +1481,11 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
             modelBuilder.Entity("SeriousCases.Core.Identity.AppUser", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
+                {
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>

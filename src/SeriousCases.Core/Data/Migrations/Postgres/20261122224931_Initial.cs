@@ -303,6 +303,40 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InsightItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MonthKey = table.Column<int>(type: "integer", nullable: false),
+                    ServiceLineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    ResponseDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InsightItems_InsightSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "InsightSources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InsightItems_ServiceLines_ServiceLineId",
+                        column: x => x.ServiceLineId,
+                        principalTable: "ServiceLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OwnerTeams",
                 columns: table => new
                 {
@@ -470,6 +504,30 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         name: "FK_ReferralServiceLine_ServiceLines_ServiceLineId",
                         column: x => x.ServiceLineId,
                         principalTable: "ServiceLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightItemTheme",
+                columns: table => new
+                {
+                    InsightItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightItemTheme", x => new { x.InsightItemId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_InsightItemTheme_InsightItems_InsightItemId",
+                        column: x => x.InsightItemId,
+                        principalTable: "InsightItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InsightItemTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -730,6 +788,37 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InsightItems_MonthKey_SourceId",
+                table: "InsightItems",
+                columns: new[] { "MonthKey", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightItems_ReceivedOn",
+                table: "InsightItems",
+                column: "ReceivedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightItems_Reference",
+                table: "InsightItems",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightItems_ServiceLineId",
+                table: "InsightItems",
+                column: "ServiceLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightItems_SourceId",
+                table: "InsightItems",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightItemTheme_ThemeId",
+                table: "InsightItemTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InsightSources_Code",
                 table: "InsightSources",
                 column: "Code",
@@ -889,7 +978,7 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 name: "FindingTheme");
 
             migrationBuilder.DropTable(
-                name: "InsightSources");
+                name: "InsightItemTheme");
 
             migrationBuilder.DropTable(
                 name: "InvestigationServiceLine");
@@ -925,6 +1014,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 name: "Findings");
 
             migrationBuilder.DropTable(
+                name: "InsightItems");
+
+            migrationBuilder.DropTable(
                 name: "Themes");
 
             migrationBuilder.DropTable(
@@ -935,6 +1027,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Investigations");
+
+            migrationBuilder.DropTable(
+                name: "InsightSources");
 
             migrationBuilder.DropTable(
                 name: "ServiceLines");
