@@ -28,6 +28,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<AuditChainVerifier>();
+builder.Services.AddScoped<AuditSearch>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());
 builder.Services.AddAntiforgery(o =>

@@ -34,7 +34,7 @@ public sealed class DatabaseOptions
             };
         }
 
-        options.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? options.SqliteConnectionString;
+        options.SqliteConnectionString = AnchorSqlitePath(configuration.GetConnectionString("Sqlite") ?? options.SqliteConnectionString);
         options.PostgresConnectionString = configuration.GetConnectionString("Postgres");
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
@@ -43,6 +43,29 @@ public sealed class DatabaseOptions
         }
 
         return options;
+    }
+
+    /// <summary>A relative SQLite path is taken from the repository root (the folder holding
+    /// SeriousCases.slnx) so the web app and the CLI share one file wherever they are started from;
+    /// outside a source checkout it is taken from the current directory.</summary>
+    private static string AnchorSqlitePath(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is "" or ":memory:" || Path.IsPathRooted(builder.DataSource))
+        {
+            return connectionString;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SeriousCases.slnx")))
+            {
+                builder.DataSource = Path.Combine(dir.FullName, builder.DataSource);
+                return builder.ToString();
+            }
+        }
+
+        return connectionString;
     }
 }
 
