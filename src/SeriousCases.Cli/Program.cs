@@ -1,13 +1,22 @@
 using System.CommandLine;
 using SeriousCases.Cli.Commands;
 
-var root = new RootCommand("Serious Case Learning command line: database, demo data, audit trail and API tokens. " +
-    "Reads the same configuration as the web app (appsettings.json and environment variables such as Database__Provider).")
+namespace SeriousCases.Cli;
+
+/// <summary>Entry point. A named class (not top-level statements) so tests can reference both the CLI
+/// and the web app, whose entry point is the global <c>Program</c>.</summary>
+public static class CliProgram
 {
-    DatabaseCommands.Migrate(),
-    DatabaseCommands.SeedDemo(),
-    AuditCommands.Create(),
-    TokenCommands.Create(),
-    MigrationsCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    public static RootCommand CreateRoot() => new(
+        "Serious Case Learning command line: database, demo data, audit trail and API tokens. " +
+        "Reads the same configuration as the web app (appsettings.json and environment variables such as Database__Provider).")
+    {
+        DatabaseCommands.Migrate(),
+        DatabaseCommands.SeedDemo(),
+        AuditCommands.Create(),
+        TokenCommands.Create(),
+        MigrationsCommand.Create(),
+    };
+
+    public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SeriousCases.Core.Data;
+
+namespace SeriousCases.Tests.Support;
+
+/// <summary>The real web app over HTTP, on its own fresh database of the provider under test
+/// (with the demo data unless a test class says otherwise). Use as an xunit class fixture.</summary>
+public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Extra settings a derived fixture wants (for example Benchmark:ReferenceEndpoints).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected virtual bool WithDemoData => true;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(WithDemoData);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Signs in through the demo sign-in page as <paramref name="email"/> and returns the client.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = CreateBrowserlessClient();
+        var form = await client.GetFormAsync("/sign-in");
+        var response = await client.PostAsync("/sign-in?handler=Demo", form.With("email", email).ToContent());
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Demo sign-in as {email} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a context on the app's own database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SeriousCasesDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SeriousCasesDbContext>());
+    }
+}
+
+/// <summary>HTML helpers for page tests.</summary>
+public static class PageClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        return await response.ReadDocumentAsync(expected);
+    }
+
+    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}.");
+        }
+
+        return await Parser.ParseDocumentAsync(html);
+    }
+
+    /// <summary>The antiforgery token (and cookie, kept by the client) from a page's first form.</summary>
+    public static async Task<FormValues> GetFormAsync(this HttpClient client, string url)
+    {
+        var doc = await client.GetDocumentAsync(url);
+        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{url} has no antiforgery token.");
+        return new FormValues(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+    }
+}
+
+/// <summary>Form fields to post, starting from the antiforgery token.</summary>
+public sealed class FormValues(Dictionary<string, string> fields)
+{
+    public IReadOnlyDictionary<string, string> Fields => fields;
+
+    public FormValues With(string name, string value)
+    {
+        fields[name] = value;
+        return this;
+    }
+
+    public FormUrlEncodedContent ToContent() => new(fields);
+}
