@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Serilog;
 using SeriousCases.Core.Audit;
 using SeriousCases.Core.Data;
 using SeriousCases.Web.Api;
@@ -9,7 +10,6 @@ using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 using SeriousCases.Web.Infrastructure.Problems;
 using SeriousCases.Web.Infrastructure.Security;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 

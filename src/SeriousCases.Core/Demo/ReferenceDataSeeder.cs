@@ -29,7 +29,10 @@ public static class ReferenceDataSeeder
             var order = 0;
             db.ServiceLines.AddRange(ServiceLines.Select(s => new ServiceLine
             {
-                Code = s.Code, Name = s.Name, Abbreviation = s.Abbreviation, SortOrder = ++order,
+                Code = s.Code,
+                Name = s.Name,
+                Abbreviation = s.Abbreviation,
+                SortOrder = ++order,
             }));
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -8,7 +9,6 @@ using SeriousCases.Core.Audit;
 using SeriousCases.Core.Data;
 using SeriousCases.Core.Demo;
 using SeriousCases.Web.Infrastructure.Authentication;
-using System.Security.Claims;
 
 namespace SeriousCases.Web.Pages.Account;
 
