@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Serilog;
 using SeriousCases.Core.Audit;
 using SeriousCases.Core.Data;
+using SeriousCases.Core.ReferenceData;
 using SeriousCases.Web.Api;
 using SeriousCases.Web.Infrastructure.Auditing;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -29,6 +30,7 @@ builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<AuditChainVerifier>();
 builder.Services.AddScoped<AuditSearch>();
+builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());
 builder.Services.AddAntiforgery(o =>

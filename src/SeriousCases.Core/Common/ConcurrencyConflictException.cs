@@ -7,10 +7,50 @@ public sealed class ConcurrencyConflictException(string recordDescription)
     public string RecordDescription { get; } = recordDescription;
 }
 
-/// <summary>A rule of the domain was broken; the message says what to fix, Field names the input.</summary>
-public sealed class DomainValidationException(string field, string message) : Exception(message)
+/// <summary>One or more rules of the domain were broken. Each error names the input (as the API and
+/// the page name it, camelCase) and says what to fix in GOV.UK wording.</summary>
+public sealed class DomainValidationException : Exception
 {
-    public string Field { get; } = field;
+    public DomainValidationException(string field, string message)
+        : this([new ValidationError(field, message)])
+    {
+    }
+
+    public DomainValidationException(IReadOnlyList<ValidationError> errors)
+        : base(errors.Count > 0 ? errors[0].Message : "The request is not valid.")
+    {
+        Errors = errors;
+    }
+
+    public IReadOnlyList<ValidationError> Errors { get; }
+
+    public string Field => Errors.Count > 0 ? Errors[0].Field : "";
+}
+
+public sealed record ValidationError(string Field, string Message);
+
+/// <summary>Collects errors in the order the fields appear, then throws them together.</summary>
+public sealed class ValidationErrors
+{
+    private readonly List<ValidationError> errors = [];
+
+    public IReadOnlyList<ValidationError> All => errors;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        errors.Add(new ValidationError(field, message));
+        return this;
+    }
+
+    public bool Has(string field) => errors.Exists(e => e.Field == field);
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors);
+        }
+    }
 }
 
 public sealed class RecordNotFoundException(string what) : Exception($"{what} was not found.");

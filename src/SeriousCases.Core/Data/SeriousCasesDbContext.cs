@@ -111,7 +111,16 @@ public abstract class SeriousCasesDbContext : DbContext
         pendingEvents.Clear();
         if (audits.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Nothing worth auditing (for example a save whose values equal what is stored), but the
+            // version check still applies.
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                throw Conflict(ex);
+            }
         }
 
         var ownTransaction = Database.CurrentTransaction is null;
@@ -157,8 +166,7 @@ public abstract class SeriousCasesDbContext : DbContext
         catch (DbUpdateConcurrencyException ex)
         {
             DetachAudits();
-            var entry = ex.Entries.FirstOrDefault();
-            throw new ConcurrencyConflictException(entry is null ? "The record" : DescribeRecord(entry.Entity));
+            throw Conflict(ex);
         }
         catch
         {
@@ -182,11 +190,15 @@ public abstract class SeriousCasesDbContext : DbContext
         }
     }
 
+    private static ConcurrencyConflictException Conflict(DbUpdateConcurrencyException ex) =>
+        new(ex.Entries.FirstOrDefault() is { } entry ? DescribeRecord(entry.Entity) : "The record");
+
     private static string DescribeRecord(object entity) => entity switch
     {
         Referral r => $"Referral {r.Reference}",
         Investigation i => $"Internal Process Review {i.Reference}",
         AgreedActivity a => $"Activity {a.Reference}",
+        ServiceLine => "This service line",
         _ => "This record",
     };
 

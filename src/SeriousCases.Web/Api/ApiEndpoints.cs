@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 
@@ -19,6 +20,7 @@ public static class ApiEndpoints
             .RequireAuthorization(Policies.SignedIn)
             .WithName("GetMe")
             .WithSummary("The email address and roles of the caller.");
+        v1.MapServiceLineApi();
         return app;
     }
 }

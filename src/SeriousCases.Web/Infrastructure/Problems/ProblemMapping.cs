@@ -16,7 +16,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 
         ProblemDetails? problem = exception switch
         {
-            DomainValidationException v => new ValidationProblemDetails(new Dictionary<string, string[]> { [v.Field] = [v.Message] })
+            DomainValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request has a problem you can fix",
