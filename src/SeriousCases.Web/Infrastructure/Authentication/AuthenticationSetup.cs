@@ -152,6 +152,7 @@ public static class AuthenticationSetup
         }
 
         user.ExternalSubject ??= subject;
+        db.RecordEvent(Core.Audit.AuditAction.SignIn, nameof(AppUser), user.Id.ToString(), "Organisation sign-in");
         await db.SaveChangesAsync();
         ctx.Principal = new ClaimsPrincipal(UserClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
     }
