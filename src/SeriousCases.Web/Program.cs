@@ -9,6 +9,7 @@ using SeriousCases.Web.Api;
 using SeriousCases.Web.Infrastructure.Auditing;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
+using SeriousCases.Web.Infrastructure.Logging;
 using SeriousCases.Web.Infrastructure.Problems;
 using SeriousCases.Web.Infrastructure.Security;
 
@@ -66,6 +67,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.UseForwardedHeaders();
+app.UseCorrelationId();
 // The API answers errors with RFC 9457 problem details; pages with GOV.UK error pages.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {

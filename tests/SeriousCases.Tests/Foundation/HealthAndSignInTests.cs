@@ -16,6 +16,24 @@ public sealed class HealthAndSignInTests(ServiceFactory app) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Each_request_has_a_correlation_id_that_reaches_the_audit_trail()
+    {
+        var client = app.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.Add("X-Correlation-Id", "support-call-0042");
+        var form = await client.GetFormAsync("/sign-in");
+        var response = await client.PostAsync("/sign-in?handler=Demo", form.With("email", "triage@demo.test").ToContent());
+
+        Assert.Equal("support-call-0042", response.Headers.GetValues("X-Correlation-Id").Single());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.CorrelationId == "support-call-0042" && e.ActorEmail == "triage@demo.test"));
+        Assert.True(audited);
+
+        var unsafeId = new HttpRequestMessage(HttpMethod.Get, "/health");
+        unsafeId.Headers.TryAddWithoutValidation("X-Correlation-Id", "<script>");
+        var generated = (await app.CreateBrowserlessClient().SendAsync(unsafeId)).Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Matches("^[0-9a-f]{32}$", generated);
+    }
+
+    [Fact]
     public async Task The_app_runs_on_the_test_database_of_the_provider_under_test()
     {
         var (provider, connection) = await app.WithDbAsync(db => Task.FromResult((db.GetType().Name, db.Database.GetConnectionString())));

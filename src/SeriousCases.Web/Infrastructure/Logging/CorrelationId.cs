@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using Serilog.Context;
+
+namespace SeriousCases.Web.Infrastructure.Logging;
+
+/// <summary>One id per request, taken from a trusted caller's <c>X-Correlation-Id</c> or made here,
+/// attached to every log event and audit entry of the request and echoed in the response, so a
+/// support call can be traced without logging anything about the person.</summary>
+public static partial class CorrelationId
+{
+    public const string Header = "X-Correlation-Id";
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
+    private static partial Regex SafeId();
+
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var id = SafeId().IsMatch(incoming) ? incoming : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        context.TraceIdentifier = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        using (LogContext.PushProperty("CorrelationId", id))
+        {
+            await next();
+        }
+    });
+}
