@@ -46,6 +46,8 @@ builder.Services.AddRazorPages(o =>
     FeatureAccessRegistry.ApplyAll(o.Conventions);
 });
 builder.Services.AddProblemDetails();
+// Unreadable API input is answered the same way in every environment, by DomainExceptionHandler.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi();

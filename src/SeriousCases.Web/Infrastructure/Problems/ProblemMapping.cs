@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SeriousCases.Core.Common;
@@ -29,6 +30,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Detail = c.Message + " Get the record again, reapply your change and send it with the new ETag in If-Match.",
             },
             RecordNotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = n.Message },
+            BadHttpRequestException b => Unreadable(b),
             _ => null,
         };
         if (problem is null)
@@ -38,5 +40,34 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A body or parameter that could not be read: say which field and what to do, never echo the value.</summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException ex)
+    {
+        var json = ex.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (field is not null)
+        {
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [$"{field} has a value of the wrong type. The OpenAPI document at /openapi/v1.json gives the expected type"],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has a problem you can fix",
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = ex.StatusCode,
+            Title = json is not null ? "The request body is not valid JSON" : "The request could not be read",
+            Detail = json is not null
+                ? $"Check the JSON near line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}."
+                : ex.Message.Contains("no body was provided", StringComparison.Ordinal)
+                    ? "Send the record as JSON in the request body, with Content-Type: application/json."
+                    : "Check the request against the OpenAPI document at /openapi/v1.json.",
+        };
     }
 }
