@@ -10,6 +10,7 @@ using SeriousCases.Web.Infrastructure.Auditing;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 using SeriousCases.Web.Infrastructure.Logging;
+using SeriousCases.Web.Infrastructure.Navigation;
 using SeriousCases.Web.Infrastructure.Problems;
 using SeriousCases.Web.Infrastructure.Security;
 
@@ -32,6 +33,7 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<AuditChainVerifier>();
 builder.Services.AddScoped<AuditSearch>();
 builder.Services.AddScoped<ServiceLineService>();
+builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());
 builder.Services.AddAntiforgery(o =>
