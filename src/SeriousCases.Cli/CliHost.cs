@@ -9,8 +9,30 @@ namespace SeriousCases.Cli;
 
 /// <summary>Builds the same configuration and services as the web app (appsettings.json, then
 /// appsettings.{Environment}.json, then environment variables such as Database__Provider).</summary>
-internal static class CliHost
+public static class CliHost
 {
+    private static readonly AsyncLocal<CliContext?> Current = new();
+
+    /// <summary>Where the commands write; the console unless a caller (a test) runs them in-process.</summary>
+    public static TextWriter Out => Current.Value?.Out ?? Console.Out;
+
+    public static TextWriter Error => Current.Value?.Error ?? Console.Error;
+
+    /// <summary>Runs the CLI in-process with extra settings and captured output, without touching
+    /// process-wide environment variables.</summary>
+    public static async Task<int> InvokeAsync(string[] args, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
+    {
+        Current.Value = new CliContext(settings, output, error);
+        try
+        {
+            return await CliProgram.CreateRoot().Parse(args).InvokeAsync();
+        }
+        finally
+        {
+            Current.Value = null;
+        }
+    }
+
     public static ServiceProvider Build()
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
@@ -19,6 +41,7 @@ internal static class CliHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(Current.Value?.Settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -42,8 +65,10 @@ internal static class CliHost
         }
         catch (Core.Common.DomainValidationException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
+            await Error.WriteLineAsync(ex.Message);
             return 2;
         }
     }
 }
+
+internal sealed record CliContext(IReadOnlyDictionary<string, string?> Settings, TextWriter Out, TextWriter Error);

@@ -14,11 +14,11 @@ internal static class AuditCommands
             var result = await sp.GetRequiredService<AuditChainVerifier>().VerifyAsync(ct);
             if (result.IsIntact)
             {
-                Console.WriteLine($"The audit trail is intact: {result.EntriesChecked} entries checked.");
+                CliHost.Out.WriteLine($"The audit trail is intact: {result.EntriesChecked} entries checked.");
                 return 0;
             }
 
-            await Console.Error.WriteLineAsync($"The audit trail is broken at entry {result.FirstBrokenSequence}. {result.Problem}");
+            await CliHost.Error.WriteLineAsync($"The audit trail is broken at entry {result.FirstBrokenSequence}. {result.Problem}");
             return 1;
         }));
         return new Command("audit", "Audit trail tools") { verify };

@@ -12,7 +12,7 @@ internal static class DatabaseCommands
         command.SetAction((_, ct) => CliHost.RunAsync(async sp =>
         {
             await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            Console.WriteLine("The database is up to date.");
+            CliHost.Out.WriteLine("The database is up to date.");
             return 0;
         }));
         return command;
@@ -26,7 +26,7 @@ internal static class DatabaseCommands
             var initializer = sp.GetRequiredService<DatabaseInitializer>();
             await initializer.MigrateAsync(ct);
             var seeded = await initializer.SeedDemoIfEmptyAsync(ct);
-            Console.WriteLine(seeded ? "Demo data loaded." : "The database already holds data: nothing loaded.");
+            CliHost.Out.WriteLine(seeded ? "Demo data loaded." : "The database already holds data: nothing loaded.");
             return 0;
         }));
         return command;

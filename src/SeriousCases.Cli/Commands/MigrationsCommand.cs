@@ -45,7 +45,7 @@ internal static class MigrationsCommand
             var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
             var migration = scaffolder.ScaffoldMigration(name, "SeriousCases.Core", $"Data.Migrations.{folder}", "C#");
             var files = scaffolder.Save(projectDir, migration, Path.Combine(projectDir, "Data", "Migrations", folder));
-            Console.WriteLine($"{folder}: {files.MigrationFile}");
+            CliHost.Out.WriteLine($"{folder}: {files.MigrationFile}");
         }
     }
 }

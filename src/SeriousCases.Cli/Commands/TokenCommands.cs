@@ -17,8 +17,8 @@ internal static class TokenCommands
         {
             var created = await sp.GetRequiredService<ApiTokenService>()
                 .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(parse.GetValue(days)), ct);
-            Console.WriteLine(created.Token);
-            await Console.Error.WriteLineAsync($"Expires {created.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)} (UTC).");
+            CliHost.Out.WriteLine(created.Token);
+            await CliHost.Error.WriteLineAsync($"Expires {created.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)} (UTC).");
             return 0;
         }));
 
@@ -29,7 +29,7 @@ internal static class TokenCommands
             foreach (var t in await sp.GetRequiredService<ApiTokenService>().ListAsync(parse.GetValue(listUser), ct))
             {
                 var state = t.RevokedAt is not null ? "revoked" : "active";
-                Console.WriteLine($"{t.Prefix}\t{t.User?.Email}\t{t.Name}\texpires {t.ExpiresAt:yyyy-MM-dd}\t{state}");
+                CliHost.Out.WriteLine($"{t.Prefix}\t{t.User?.Email}\t{t.Name}\texpires {t.ExpiresAt:yyyy-MM-dd}\t{state}");
             }
 
             return 0;
@@ -41,11 +41,11 @@ internal static class TokenCommands
         {
             if (await sp.GetRequiredService<ApiTokenService>().RevokeAsync(parse.GetValue(token)!, ct))
             {
-                Console.WriteLine("Token revoked.");
+                CliHost.Out.WriteLine("Token revoked.");
                 return 0;
             }
 
-            await Console.Error.WriteLineAsync("No active token has that prefix or id.");
+            await CliHost.Error.WriteLineAsync("No active token has that prefix or id.");
             return 1;
         }));
 

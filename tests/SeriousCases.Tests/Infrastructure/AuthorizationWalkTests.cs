@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using SeriousCases.Core.Demo;
+using SeriousCases.Tests.Support;
+using SeriousCases.Web.Infrastructure.Authorization;
+
+namespace SeriousCases.Tests.Infrastructure;
+
+/// <summary>Walks every route of the app for every role and for a visitor who has not signed in, and
+/// checks each answer against the rule below. A route that is not in the table fails the walk: declare
+/// its rule in its feature (a *Feature class or RequireAuthorization) and add it here.</summary>
+public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<ServiceFactory>
+{
+    private const string Anonymous = nameof(Anonymous);
+
+    /// <summary>"METHOD route pattern" → the policy that guards it (see Policies) or Anonymous.</summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["GET /"] = Policies.SignedIn,
+        ["GET /sign-in"] = Anonymous,
+        ["GET /sign-out"] = Anonymous,
+        ["GET /access-denied"] = Anonymous,
+        ["GET /error/{code:int?}"] = Anonymous,
+        ["GET /help/accessibility"] = Anonymous,
+        ["GET /help/privacy"] = Anonymous,
+        ["GET /help/cookies"] = Anonymous,
+        ["GET /admin/audit"] = Policies.Administer,
+        ["GET /admin/audit/{sequence:long}"] = Policies.Administer,
+        ["GET /admin/reference-data/service-lines"] = Policies.Administer,
+        ["GET /admin/reference-data/service-lines/{id:guid}/edit"] = Policies.Administer,
+        ["GET /api/v1/me"] = Policies.SignedIn,
+        ["GET /api/v1/service-lines/"] = Policies.SignedIn,
+        ["GET /api/v1/service-lines/{id:guid}"] = Policies.SignedIn,
+        ["PUT /api/v1/service-lines/{id:guid}"] = Policies.Administer,
+        ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["GET /health"] = Anonymous,
+    };
+
+    private static readonly Dictionary<string, string> SampleValues = new()
+    {
+        ["sequence"] = "1",
+        ["id"] = "0190e2b4-0000-7000-8000-000000000001",
+        ["code"] = "404",
+        ["documentName"] = "v1",
+    };
+
+    private IReadOnlyList<(string Key, string Method, string Url)> Routes()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var routes = new List<(string, string, string)>();
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            // Razor pages answer GET (their POST handlers sit behind the same page rule).
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                routes.Add(($"{method} {pattern}", method, Fill(endpoint.RoutePattern)));
+            }
+        }
+
+        return routes.Distinct().ToList();
+    }
+
+    private static string Fill(RoutePattern pattern)
+    {
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => SampleValues.TryGetValue(parameter.Name, out var value)
+                ? value
+                : throw new InvalidOperationException($"Add a sample value for route parameter {{{parameter.Name}}} to the walk."),
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        })));
+        return "/" + string.Join('/', segments);
+    }
+
+    [Fact]
+    public void Every_route_has_a_declared_rule()
+    {
+        var routes = Routes().Select(r => r.Key).ToHashSet();
+        var unclassified = routes.Where(r => !Expected.ContainsKey(r)).Order().ToList();
+        var stale = Expected.Keys.Where(k => !routes.Contains(k)).Order().ToList();
+        Assert.True(unclassified.Count == 0,
+            "These routes have no rule in the authorization walk. Declare who may use them in their feature, then add them to AuthorizationWalkTests.Expected: "
+            + string.Join(", ", unclassified));
+        Assert.True(stale.Count == 0, "These routes no longer exist; remove them from AuthorizationWalkTests.Expected: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_route_allows_exactly_the_roles_its_rule_names()
+    {
+        var callers = new List<(string Name, IReadOnlySet<string> Roles, HttpClient Client)> { ("anonymous", new HashSet<string>(), app.CreateBrowserlessClient()) };
+        foreach (var user in DemoUsers.All)
+        {
+            callers.Add((user.Email, new HashSet<string> { user.Role }, await app.SignInAsync(user.Email)));
+        }
+
+        var failures = new List<string>();
+        foreach (var (key, method, url) in Routes().Where(r => Expected.ContainsKey(r.Key)))
+        {
+            var rule = Expected[key];
+            foreach (var (name, roles, client) in callers)
+            {
+                var shouldAllow = rule == Anonymous || (roles.Count > 0 && Policies.RolesByPolicy[rule].Any(roles.Contains));
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "PUT" or "POST")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var response = await client.SendAsync(request);
+                var denied = IsDenied(response);
+                if (denied == shouldAllow)
+                {
+                    failures.Add($"{key} as {name}: expected {(shouldAllow ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static bool IsDenied(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } location
+            && (location.Contains("/sign-in", StringComparison.Ordinal) || location.Contains("/access-denied", StringComparison.Ordinal)));
+}
