@@ -21,9 +21,14 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool WithDemoData => true;
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(WithDemoData);
+    /// <summary>"Testing" behaves as production does (secure cookies, HSTS) over the in-memory HTTPS client.</summary>
+    protected virtual string EnvironmentName => "Testing";
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public virtual async Task InitializeAsync() => database = await TestDatabase.CreateAsync(WithDemoData);
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeFixtureAsync();
+
+    protected virtual async Task DisposeFixtureAsync()
     {
         await base.DisposeAsync();
         if (database is not null)
@@ -34,7 +39,7 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
