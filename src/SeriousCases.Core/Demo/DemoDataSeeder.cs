@@ -1,19 +1,305 @@
+using Bogus;
 using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Actions;
+using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
+using SeriousCases.Core.Identity;
+using SeriousCases.Core.Investigations;
+using SeriousCases.Core.Panel;
+using SeriousCases.Core.Referrals;
 
 namespace SeriousCases.Core.Demo;
 
 /// <summary>Loads the demo: reference data, one user per role, and the department's public material
-/// (seeds 000, 001 and 004) with fictional customer identities.</summary>
+/// (seeds 000, 001 and 004). Published text is kept as published; customers, referrers and dates are
+/// invented from a fixed seed, so every run loads the same fictional people.</summary>
 public sealed class DemoDataSeeder(SeriousCasesDbContext db)
 {
+    private const int FakerSeed = 20230331;
+
+    /// <summary>Criteria version in force for the IPRs completed in 2022/23 (seed 004).</summary>
+    public const string CriteriaVersion2022 = "2022-04";
+
     /// <summary>True when the database holds no users yet (a fresh database).</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Users.AnyAsync(ct);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await ReferenceDataSeeder.SeedAsync(db, ct);
-        db.Users.AddRange(DemoUsers.Create());
+        var users = DemoUsers.Create().ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(ct);
+
+        var lines = await db.ServiceLines.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var teams = await db.OwnerTeams.ToDictionaryAsync(t => t.ShortName, t => t.Id, ct);
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+        var referrer = users.Single(u => u.Roles.Any(r => r.Role == Roles.Referrer));
+        var investigator = users.Single(u => u.Roles.Any(r => r.Role == Roles.Investigator));
+
+        SeedPublication(lines, teams, referrer, investigator.Id);
+        await db.SaveChangesAsync(ct);
+        SeedPanel(teams, themes);
         await db.SaveChangesAsync(ct);
     }
+
+    private void SeedPublication(Dictionary<string, Guid> lines, Dictionary<string, Guid> teams, AppUser referrer, Guid investigatorId)
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(FakerSeed) };
+
+        // Publication order groups cases by section; real completions interleave, so shuffle them
+        // (deterministically) before giving them completion dates through the reporting year.
+        var cases = faker.Random.Shuffle(DemoSources.Publication.Cases).ToList();
+        var referralNumbers = new Dictionary<int, int>();
+        var investigationNumbers = new Dictionary<int, int>();
+        var activityNumbers = new Dictionary<int, int>();
+        var firstConclusion = new DateOnly(2022, 4, 6);
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var published = cases[i];
+            var concluded = firstConclusion.AddDays((i * 7) + faker.Random.Int(0, 4));
+            var received = concluded.AddDays(-faker.Random.Int(120, 260));
+            var accepted = received.AddDays(faker.Random.Int(2, 10));
+            var serious = faker.PickRandom(SeriousEvent.Died, SeriousEvent.Died, SeriousEvent.SuspectedSuicide,
+                SeriousEvent.SuspectedSuicide, SeriousEvent.AttemptedSuicide, SeriousEvent.SeriousHarm);
+            var nation = faker.Random.WeightedRandom([Nation.England, Nation.Scotland, Nation.Wales], [0.8f, 0.12f, 0.08f]);
+
+            var customer = new Customer
+            {
+                FullName = $"{faker.PickRandom(FirstNames)} {faker.PickRandom(LastNames)}",
+                DateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1945, 1, 1), new DateTime(2002, 12, 31))),
+                // QQ is the prefix the department keeps for examples: it can never belong to a real person.
+                NationalInsuranceNumber = $"QQ{faker.Random.Int(0, 999999):000000}{faker.PickRandom('A', 'B', 'C', 'D')}",
+                DateOfDeath = serious is SeriousEvent.Died or SeriousEvent.SuspectedSuicide
+                    ? received.AddDays(-faker.Random.Int(10, 60))
+                    : null,
+                Nation = nation,
+            };
+
+            var externalReviews = published.ExternalScrutiny
+                ? faker.PickRandom(nation == Nation.Scotland
+                    ? new[] { ExternalReviews.SignificantCaseReview, ExternalReviews.InquestInterestedParty }
+                    : [ExternalReviews.SafeguardingAdultsReview, ExternalReviews.DomesticHomicideReview, ExternalReviews.InquestInterestedParty])
+                : ExternalReviews.None;
+            // Route 2 cases need no allegation; a few of them had none.
+            var allegation = externalReviews == ExternalReviews.None || faker.Random.Bool(0.7f);
+            var byDemoReferrer = i % 16 == 3;
+
+            var referral = new Referral
+            {
+                Reference = ReferenceNumber.Format("REF", received.Year, Next(referralNumbers, received.Year)),
+                Status = ReferralStatus.Accepted,
+                ReferrerUserId = byDemoReferrer ? referrer.Id : null,
+                ReferrerName = byDemoReferrer ? referrer.DisplayName : $"{faker.PickRandom(FirstNames)} {faker.PickRandom(LastNames)}",
+                ReferrerTeam = byDemoReferrer ? referrer.Team : faker.PickRandom(ReferrerTeams),
+                ReceivedOn = received,
+                DwpAwareOn = received.AddDays(-faker.Random.Int(1, 21)),
+                AwarenessRoute = faker.PickRandom<AwarenessRoute>(),
+                Customer = customer,
+                SeriousEvent = serious,
+                AllegationMade = allegation,
+                AllegationDetails = allegation ? faker.PickRandom(Allegations) : null,
+                ExternalReviews = externalReviews,
+                CriteriaVersion = CriteriaVersion2022,
+                CriteriaRoute = allegation ? 1 : 2,
+                DecisionReason = allegation
+                    ? "An allegation that DWP's actions contributed, and the customer died, attempted suicide or came to serious harm."
+                    : "DWP was asked to take part in an external review.",
+                DecidedAt = ToUtc(accepted),
+                SubmittedAt = ToUtc(received),
+                ServiceLines = [.. published.ServiceLines.Select(code => new ReferralServiceLine { ServiceLineId = lines[code] })],
+            };
+
+            var investigation = new Investigation
+            {
+                Reference = ReferenceNumber.Format("IPR", accepted.Year, Next(investigationNumbers, accepted.Year)),
+                Referral = referral,
+                Customer = customer,
+                Stage = InvestigationStage.Concluded,
+                InvestigatorUserId = investigatorId,
+                NotifiedOn = received,
+                AcceptedOn = accepted,
+                LaunchedOn = accepted.AddDays(faker.Random.Int(3, 14)),
+                SentToIprgOn = concluded.AddDays(-faker.Random.Int(14, 35)),
+                IprgReviewedOn = concluded,
+                ConcludedOn = concluded,
+                Outcome = published.Activities.Count > 0 ? InvestigationOutcome.LearningIdentified : InvestigationOutcome.NoLearningIdentified,
+                ExternalScrutiny = published.ExternalScrutiny,
+                ExternalScrutinyDetails = published.ExternalScrutiny ? Describe(externalReviews) : null,
+                ServiceLines = [.. published.ServiceLines.Select(code => new InvestigationServiceLine { ServiceLineId = lines[code] })],
+                Findings = [.. published.Findings.Select((f, n) => new Finding { Order = n + 1, Text = f.Text, ServiceLineId = lines[f.ServiceLine] })],
+                LearningOutcomes = [.. published.Outcomes.Select((o, n) => new LearningOutcome { Order = n + 1, Text = o })],
+            };
+            db.Investigations.Add(investigation);
+
+            var order = 0;
+            foreach (var activity in published.Activities)
+            {
+                var due = concluded.AddMonths(3);
+                var completed = concluded.AddDays(faker.Random.Int(20, 150));
+                db.AgreedActivities.Add(new AgreedActivity
+                {
+                    Reference = ReferenceNumber.Format("ACT", concluded.Year, Next(activityNumbers, concluded.Year)),
+                    Origin = ActivityOrigin.IprgAgreedActivity,
+                    Text = activity.Text,
+                    Order = ++order,
+                    Investigation = investigation,
+                    ServiceLineId = lines[activity.ServiceLine],
+                    OwnerTeamId = teams[activity.Owner],
+                    Timescale = "3 months",
+                    FirstDueOn = due,
+                    DueOn = due,
+                    Status = ActivityStatus.Complete,
+                    CompletedOn = completed,
+                    Assurance = AssuranceGrade.Assured,
+                    AssuredOn = completed.AddDays(faker.Random.Int(7, 28)),
+                    EvidenceOfCompletion = published.Outcomes.FirstOrDefault(),
+                });
+            }
+        }
+    }
+
+    private void SeedPanel(Dictionary<string, Guid> teams, Dictionary<string, Guid> themes)
+    {
+        var panel = DemoSources.Panel;
+        db.TermsOfReferenceVersions.AddRange(panel.TermsOfReference.Select(t => new TermsOfReferenceVersion
+        {
+            Title = t.Title,
+            ApprovedOn = t.ApprovedOn,
+            ReviewDueOn = t.ReviewDueOn,
+            Text = t.Text,
+        }));
+        db.PanelMemberships.AddRange(panel.Memberships.Select(m => new PanelMembership
+        {
+            Role = m.Role,
+            PersonName = m.Name,
+            JobTitle = m.JobTitle,
+            From = m.From,
+        }));
+
+        foreach (var m in panel.Meetings)
+        {
+            var meeting = new PanelMeeting
+            {
+                MeetingOn = m.MeetingOn,
+                Format = m.Format,
+                Status = m.Status,
+                FormatNote = m.FormatNote,
+                ChairName = m.ChairName,
+                ChairOnBehalfOf = m.ChairOnBehalfOf,
+                // Published together, with the Secretary of State's letter of 22 July 2020.
+                MinutesCirculatedOn = m.MeetingOn.AddDays(14),
+                MinutesPublishedOn = m.MinutesPublishedOn,
+                AgendaItems = [.. m.Agenda.Select(a => new AgendaItem { Number = a.Number, Title = a.Title, Minute = a.Minute })],
+                Papers = [.. m.Papers.Select(p => new PanelPaper
+                {
+                    Number = p.Number,
+                    Title = p.Title,
+                    Presenter = p.Presenter,
+                    ThemeId = p.Theme is null ? null : themes[p.Theme],
+                    CirculatedOn = m.MeetingOn.AddDays(-7),
+                })],
+                Attendance = [.. m.Attendance.Select(a => new MeetingAttendance
+                {
+                    Kind = a.Kind,
+                    PersonName = a.Name,
+                    JobTitle = a.JobTitle,
+                    OnBehalfOf = a.OnBehalfOf,
+                    ChairAgreedDeputy = a.ChairAgreedDeputy,
+                    Redacted = a.Redacted,
+                })],
+            };
+            db.PanelMeetings.Add(meeting);
+            var stamp = m.MeetingOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+            foreach (var ap in m.ActionPoints)
+            {
+                db.AgreedActivities.Add(new AgreedActivity
+                {
+                    Reference = $"SCP-{stamp}-AP{ap.Number}",
+                    Origin = ActivityOrigin.PanelActionPoint,
+                    Number = ap.Number,
+                    Order = ap.Number,
+                    Text = ap.Text,
+                    PanelMeeting = meeting,
+                    OwnerTeamId = teams[ap.Team],
+                    ResponsiblePerson = ap.Owner,
+                    Status = ap.Status,
+                    CompletedOn = ap.CompletedOn,
+                    EvidenceOfCompletion = ap.Evidence,
+                    Priority = ActivityPriority.High,
+                });
+            }
+
+            foreach (var d in m.Decisions)
+            {
+                var decision = new PanelDecision { Number = d.Number, AgendaItemNumber = d.AgendaItem, Text = d.Text };
+                meeting.Decisions.Add(decision);
+                if (d.Work is { } work)
+                {
+                    db.AgreedActivities.Add(new AgreedActivity
+                    {
+                        Reference = $"SCP-{stamp}-D{d.Number}",
+                        Origin = ActivityOrigin.PanelDecisionWork,
+                        Order = d.Number,
+                        Text = work.Text,
+                        PanelMeeting = meeting,
+                        PanelDecision = decision,
+                        OwnerTeamId = teams[work.Team],
+                        AccountableDirectorGeneral = work.Accountable,
+                        Timescale = "Progress reported at the next meeting of the Panel",
+                        Status = work.Status,
+                        Priority = ActivityPriority.High,
+                    });
+                }
+            }
+        }
+    }
+
+    private static int Next(Dictionary<int, int> counters, int year) =>
+        counters[year] = counters.GetValueOrDefault(year) + 1;
+
+    private static DateTime ToUtc(DateOnly date) => date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+
+    private static string Describe(ExternalReviews reviews) => reviews switch
+    {
+        ExternalReviews.SafeguardingAdultsReview => "Safeguarding Adults Review",
+        ExternalReviews.SignificantCaseReview => "Significant Case Review",
+        ExternalReviews.DomesticHomicideReview => "Domestic Homicide Review",
+        _ => "Inquest: DWP named as an Interested Party",
+    };
+
+    // Common British names, combined at random: invented people, never real customers.
+    private static readonly string[] FirstNames =
+    [
+        "Aisha", "Alan", "Amelia", "Andrew", "Bethan", "Callum", "Carol", "Chloe", "Colin", "Daniel", "Deborah", "Eilidh",
+        "Emma", "Fern", "Gareth", "Grace", "Hannah", "Ian", "Imran", "Jack", "Janet", "Karen", "Kieran", "Leanne",
+        "Liam", "Margaret", "Mohammed", "Nia", "Owen", "Paul", "Priya", "Rhys", "Ruth", "Sandra", "Sean", "Siobhan",
+        "Stuart", "Susan", "Thomas", "Wendy",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Ahmed", "Baker", "Bell", "Campbell", "Clarke", "Davies", "Edwards", "Evans", "Fraser", "Green", "Hall", "Hughes",
+        "Hussain", "Jackson", "Jones", "Kaur", "Lewis", "Lloyd", "MacDonald", "Morgan", "Murray", "Patel", "Price",
+        "Reid", "Roberts", "Robertson", "Scott", "Shaw", "Smith", "Stewart", "Taylor", "Thomas", "Thompson", "Walker",
+        "Watson", "White", "Williams", "Wilson", "Wood", "Wright",
+    ];
+
+    private static readonly string[] ReferrerTeams =
+    [
+        "Universal Credit service centre", "PIP operations", "ESA benefit centre", "Child Maintenance Group",
+        "Advanced Customer Support", "Jobcentre", "Complaints Resolution Team", "Coroner Focal Point",
+    ];
+
+    // Fictional, non-identifying summaries of what the referrer was told.
+    private static readonly string[] Allegations =
+    [
+        "The family say payments were stopped without anyone contacting the customer first.",
+        "The customer's MP says DWP did not act on the customer telling us they might harm themselves.",
+        "The family say letters and calls about the claim went unanswered for several weeks.",
+        "The local authority says DWP did not share information about the customer's vulnerability.",
+        "The family say the customer's health conditions were not taken into account.",
+        "A frontline colleague raised that a reported change was not acted on before the event.",
+    ];
 }

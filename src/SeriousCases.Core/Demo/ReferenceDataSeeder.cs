@@ -4,7 +4,8 @@ using SeriousCases.Core.ReferenceData;
 
 namespace SeriousCases.Core.Demo;
 
-/// <summary>Reference data every installation starts with (not only the demo).</summary>
+/// <summary>Reference data every installation starts with (not only the demo): the service lines,
+/// insight sources, themes and owner teams named in the department's published material.</summary>
 public static class ReferenceDataSeeder
 {
     public static readonly IReadOnlyList<(string Code, string Name, string Abbreviation)> ServiceLines =
@@ -22,6 +23,57 @@ public static class ReferenceDataSeeder
         ("CMPD", "Contract Management Partner Delivery", "CMPD"),
     ];
 
+    /// <summary>Sources of insight from the Terms of Reference (seeds 000, 001) and the domain: "not an exhaustive list".</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> InsightSources =
+    [
+        ("CORONER", "Coroners' reports"),
+        ("PFD", "Prevention of Future Deaths reports"),
+        ("IPR", "Internal Process Reviews"),
+        ("COMPLAINT", "Complaints"),
+        ("ICE", "Reports from the Independent Case Examiner"),
+        ("PARL", "Parliamentary correspondence"),
+        ("MIN", "Ministerial correspondence"),
+        ("QUALITY", "Departmental quality data"),
+        ("FRONTLINE", "Issues raised by frontline staff"),
+        ("MP", "Members of Parliament"),
+        ("LA", "Local authorities"),
+        ("FAMILY", "Families"),
+    ];
+
+    /// <summary>Themes the Panel has worked on (seed 000) and recurring subjects of the 2022/23 learning (seed 004).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Themes =
+    [
+        ("STOP", "Stopping payments"),
+        ("PAYSAFE", "Underpayments and paying safely"),
+        ("DISSAT", "Customer dissatisfaction"),
+        ("SAFEGUARD", "Safeguarding and vulnerable customers"),
+        ("HEALTH", "Health conditions and reasonable adjustments"),
+        ("DEATH", "Death notifications and overpayments"),
+        ("CONTACT", "Contact, call backs and correspondence"),
+        ("DECISION", "Decision making and evidence"),
+    ];
+
+    /// <summary>Owner teams as the publication names them (short name) with their service line.</summary>
+    public static readonly IReadOnlyList<(string ShortName, string Name, string? ServiceLine)> OwnerTeams =
+    [
+        ("UC", "Universal Credit operations", "UC"),
+        ("UC Local Operational Leaders", "Universal Credit Local Operational Leaders", "UC"),
+        ("UC Assessment Provider", "Universal Credit Assessment Provider", "UC"),
+        ("ESA", "Employment and Support Allowance operations", "ESA"),
+        ("ESA Decision Making", "ESA Decision Making", "ESA"),
+        ("ESA and SPD", "ESA and Service Planning and Delivery", "ESA"),
+        ("ESA and W&H Decision Making", "ESA and Work and Health Decision Making", "ESA"),
+        ("ESA Dispute Resolution Services", "ESA Dispute Resolution Services", "ESA"),
+        ("PIP", "Personal Independence Payment operations", "PIP"),
+        ("DLA", "Disability Living Allowance operations", "DLA"),
+        ("IB/ESA", "Incapacity Benefit and ESA operations", "IB"),
+        ("CMG", "Child Maintenance Group", "CMS"),
+        ("Contracted Health", "Contracted Health Assessments", "CMPD"),
+        ("ACS", "Advanced Customer Support", null),
+        ("IPRG", "Internal Process Review Group", null),
+        ("CXD", "Customer Experience Directorate", null),
+    ];
+
     public static async Task SeedAsync(SeriousCasesDbContext db, CancellationToken ct)
     {
         if (!await db.ServiceLines.AnyAsync(ct))
@@ -33,6 +85,29 @@ public static class ReferenceDataSeeder
                 Name = s.Name,
                 Abbreviation = s.Abbreviation,
                 SortOrder = ++order,
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.InsightSources.AnyAsync(ct))
+        {
+            var order = 0;
+            db.InsightSources.AddRange(InsightSources.Select(s => new InsightSource { Code = s.Code, Name = s.Name, SortOrder = ++order }));
+        }
+
+        if (!await db.Themes.AnyAsync(ct))
+        {
+            db.Themes.AddRange(Themes.Select(t => new Theme { Code = t.Code, Name = t.Name }));
+        }
+
+        if (!await db.OwnerTeams.AnyAsync(ct))
+        {
+            var lines = await db.ServiceLines.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+            db.OwnerTeams.AddRange(OwnerTeams.Select(t => new OwnerTeam
+            {
+                ShortName = t.ShortName,
+                Name = t.Name,
+                ServiceLineId = t.ServiceLine is null ? null : lines[t.ServiceLine],
             }));
         }
 
