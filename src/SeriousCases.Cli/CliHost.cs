@@ -45,7 +45,10 @@ public static class CliHost
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // EF Core logs its probe of a not-yet-created migrations table on a fresh PostgreSQL database as a
+        // failed command; a failure that matters reaches the user as the command's own error instead.
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddSingleton<IAuditActor>(new SystemActor("system:cli"));
         services.AddSeriousCasesDatabase(configuration);
         services.AddScoped<DatabaseInitializer>();

@@ -9,6 +9,7 @@ using SeriousCases.Web.Api;
 using SeriousCases.Web.Infrastructure.Auditing;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
+using SeriousCases.Web.Infrastructure.Benchmarking;
 using SeriousCases.Web.Infrastructure.Logging;
 using SeriousCases.Web.Infrastructure.Navigation;
 using SeriousCases.Web.Infrastructure.Problems;
@@ -31,7 +32,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<AuditChainVerifier>();
-builder.Services.AddScoped<AuditSearch>();
+builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
@@ -46,6 +47,7 @@ builder.Services.AddRazorPages(o =>
 {
     // Razor Pages validate antiforgery tokens on every POST by default.
     FeatureAccessRegistry.ApplyAll(o.Conventions);
+    o.Conventions.AddBenchmarkPageRoutes(builder.Configuration);
 });
 builder.Services.AddProblemDetails();
 // Unreadable API input is answered the same way in every environment, by DomainExceptionHandler.
@@ -101,6 +103,7 @@ app.MapRazorPages();
 app.MapServiceApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapBenchmarkReferences();
 
 app.Run();
 

@@ -7,7 +7,7 @@ namespace SeriousCases.Web.Pages.Admin.Audit;
 
 public sealed record FieldChange(string Field, string Before, string After);
 
-public sealed class EntryModel(AuditSearch search) : PageModel
+public sealed class EntryModel(IAuditReader search) : PageModel
 {
     public AuditEntry Entry { get; private set; } = null!;
     public List<FieldChange> Changes { get; } = [];

@@ -11,7 +11,7 @@ public sealed record DateFields(string? Day, string? Month, string? Year)
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 }
 
-public sealed class IndexModel(AuditSearch search) : PageModel
+public sealed class IndexModel(IAuditReader search) : PageModel
 {
     [FromQuery(Name = "type")] public string? Type { get; set; }
     [FromQuery(Name = "record")] public string? Record { get; set; }
@@ -34,7 +34,7 @@ public sealed class IndexModel(AuditSearch search) : PageModel
             ModelState.AddModelError("to", "The ‘to’ date must be the same as or after the ‘from’ date");
         }
 
-        EntityTypes = await search.EntityTypesAsync(ct);
+        EntityTypes = search.EntityTypes();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SeriousCases.Bench;
+
+public sealed record LoadSettings(Uri BaseUrl, string Email, TimeSpan Duration, int MaxRequests, int Connections, FileInfo? Markdown);
+
+public sealed record Measurement(string Name, string Path, long Requests, long Failures, double PerSecond, double P50Ms, double P99Ms);
+
+/// <summary>A closed-loop load on loopback: a fixed number of connections, each sending its next request
+/// when the last one answered, for a fixed time or count per endpoint. Pages are reported as ratios
+/// to reference endpoints measured in the same run, so the figures travel between machines.</summary>
+public static partial class LoadRunner
+{
+    public static async Task<int> RunAsync(LoadSettings settings, TextWriter log, CancellationToken ct)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            MaxConnectionsPerServer = settings.Connections,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        };
+        using var client = new HttpClient(handler) { BaseAddress = settings.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // As behind the TLS-terminating proxy of a real deployment (the service trusts loopback proxies).
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var cookie = await SignInAsync(client, settings.Email, ct);
+        var (newest, oldest) = await AuditRangeAsync(client, cookie, ct);
+        var record = Math.Max(1, newest / 2);
+
+        var endpoints = new (string Name, string Path)[]
+        {
+            ("Bare endpoint (reference)", "/bench/bare"),
+            ("Home page", "/"),
+            ("Audit list without data (reference)", "/bench/audit-without-data"),
+            ("Audit list, first page of 50", "/admin/audit"),
+            ("Audit list, deep page", $"/admin/audit?after={oldest + 100}"),
+            ("Audit record, raw ADO.NET (reference)", $"/bench/raw-audit/{record}"),
+            ("Audit record through EF Core", $"/admin/audit/{record}"),
+        };
+
+        await log.WriteLineAsync(Wrk.IsInstalled
+            ? "Load from wrk (Debian), which leaves more of the machine to the service than a .NET client."
+            : "Load from the built-in .NET client (install wrk for higher ceilings).");
+        var results = new Dictionary<string, Measurement>();
+        foreach (var (name, path) in endpoints)
+        {
+            // Warm-up: JIT, connection pools, query plans.
+            await MeasureAsync(client, cookie, name, path, TimeSpan.FromSeconds(2), settings.MaxRequests, settings.Connections, ct);
+            var m = Wrk.IsInstalled
+                ? await Wrk.MeasureAsync(settings.BaseUrl, cookie, name, path, settings.Duration, settings.Connections, ct)
+                : await MeasureAsync(client, cookie, name, path, settings.Duration, settings.MaxRequests, settings.Connections, ct);
+            results[path] = m;
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-40} {m.PerSecond,9:N0} req/s  p50 {m.P50Ms,6:F2} ms  p99 {m.P99Ms,6:F2} ms  ({m.Requests:N0} requests, {m.Failures} failed)"));
+            if (m.Failures > 0)
+            {
+                await log.WriteLineAsync($"  {path} answered with errors: the figures above are not valid.");
+                return 1;
+            }
+        }
+
+        double Rate(int i) => results[endpoints[i].Path].PerSecond;
+        var ratios = new (string Name, double Value, double Goal, bool HigherIsBetter)[]
+        {
+            ("Home page / bare endpoint", Rate(1) / Rate(0), 0, true),
+            ("Audit list / same page without data", Rate(3) / Rate(2), 0.10, true),
+            ("Audit list deep page cost / first page cost", Rate(3) / Rate(4), 2.0, false),
+            ("Record through EF Core / raw ADO.NET", Rate(6) / Rate(5), 0.5, true),
+        };
+
+        await log.WriteLineAsync();
+        var markdown = new StringBuilder();
+        markdown.AppendLine("| Endpoint | Requests/s | p50 ms | p99 ms |").AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var (name, path) in endpoints)
+        {
+            var m = results[path];
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {name} (`{path}`) | {m.PerSecond:N0} | {m.P50Ms:F2} | {m.P99Ms:F2} |");
+        }
+
+        markdown.AppendLine().AppendLine("| Ratio | Value | Goal | Met |").AppendLine("| --- | ---: | ---: | --- |");
+        var allMet = true;
+        foreach (var (name, value, goal, higher) in ratios)
+        {
+            var met = goal == 0 || (higher ? value >= goal : value <= goal);
+            allMet &= met;
+            var goalText = goal == 0 ? "(reported)" : higher ? $"≥ {goal:F2}" : $"≤ {goal:F2}";
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value:F2} | {goalText} | {(goal == 0 ? "" : met ? "yes" : "NO")} |");
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-46} {value,6:F2}  goal {goalText}"));
+        }
+
+        if (settings.Markdown is { } file)
+        {
+            await File.WriteAllTextAsync(file.FullName, markdown.ToString(), ct);
+        }
+
+        return allMet ? 0 : 2;
+    }
+
+    private static async Task<Measurement> MeasureAsync(HttpClient client, string cookie, string name, string path,
+        TimeSpan duration, int maxRequests, int connections, CancellationToken ct)
+    {
+        long issued = 0;
+        long failures = 0;
+        var latencies = new List<double>[connections];
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(async w =>
+        {
+            var mine = latencies[w] = new List<double>(4096);
+            while (clock.Elapsed < duration && Interlocked.Increment(ref issued) <= maxRequests)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Add("Cookie", cookie);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Measurement(name, path, all.Length, failures, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    /// <summary>Demo sign-in as a browser does it: the form's antiforgery token, then the POST. Cookies are
+    /// carried by hand because the service marks them Secure and the benchmark talks plain HTTP to it.</summary>
+    private static async Task<string> SignInAsync(HttpClient client, string email, CancellationToken ct)
+    {
+        using var page = await client.GetAsync("/sign-in", ct);
+        page.EnsureSuccessStatusCode();
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        var antiforgery = Cookies(page);
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in?handler=Demo")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = email,
+                ["returnUrl"] = "/",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        using var signedIn = await client.SendAsync(post, ct);
+        var auth = Cookies(signedIn);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect || !auth.Contains("scl-auth=", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Demo sign-in as {email} failed ({(int)signedIn.StatusCode}). Is Demo:Enabled true?");
+        }
+
+        return auth;
+    }
+
+    private static async Task<(long Newest, long Oldest)> AuditRangeAsync(HttpClient client, string cookie, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/audit");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var newest = long.Parse(EntryLink().Match(await response.Content.ReadAsStringAsync(ct)).Groups[1].Value, CultureInfo.InvariantCulture);
+        return (newest, 1);
+    }
+
+    private static string Cookies(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0])
+            : []);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("href=\"/admin/audit/(\\d+)\"")]
+    private static partial Regex EntryLink();
+}

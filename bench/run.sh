@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Department-scale benchmark on this machine: a throwaway PostgreSQL cluster, ten years of generated
+# data loaded with COPY, the service in Release on loopback, and the load runner reporting each page
+# as a ratio to its reference endpoint measured in the same run. Results: bench/results.md.
+# Options (environment): BENCH_SCALE (1 = department scale), BENCH_SECONDS (per endpoint, default 10),
+# BENCH_CONNECTIONS (default 16).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCL_PG_OPTIONS="-c shared_buffers=1GB -c synchronous_commit=off"
+# shellcheck source=../scripts/throwaway-postgres.sh
+source scripts/throwaway-postgres.sh
+app_pid=""
+finish() {
+  [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true
+  stop_postgres
+}
+trap finish EXIT
+command -v wrk >/dev/null 2>&1 || { echo "Installing wrk..."; apt_install wrk || echo "wrk unavailable: the built-in .NET client will load the service."; }
+
+"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" scl_bench
+export Database__Provider=Postgres
+export ConnectionStrings__Postgres="$SCL_PG_BASE;Database=scl_bench;Maximum Pool Size=16"
+export Serilog__MinimumLevel__Default=Warning
+
+dotnet build -c Release -nologo -v quiet src/SeriousCases.Cli
+dotnet build -c Release -nologo -v quiet src/SeriousCases.Web
+dotnet build -c Release -nologo -v quiet bench/SeriousCases.Bench
+
+echo "Migrating and loading the demo..."
+dotnet src/SeriousCases.Cli/bin/Release/net10.0/SeriousCases.Cli.dll migrate
+dotnet src/SeriousCases.Cli/bin/Release/net10.0/SeriousCases.Cli.dll seed-demo
+
+echo "Generating department-scale data..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll generate \
+  --postgres "$ConnectionStrings__Postgres" --scale "${BENCH_SCALE:-1}"
+
+app_port=5090
+while ! port_free "$app_port"; do app_port=$((app_port + 1)); done
+echo "Starting the service (Release) on port $app_port..."
+ASPNETCORE_ENVIRONMENT=Benchmark Benchmark__ReferenceEndpoints=true Demo__Enabled=true Demo__SeedWhenEmpty=false \
+  ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
+  dotnet src/SeriousCases.Web/bin/Release/net10.0/SeriousCases.Web.dll >"$pg_dir/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$app_port/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+echo "Measuring (${BENCH_SECONDS:-10} s per endpoint, ${BENCH_CONNECTIONS:-16} connections)..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load \
+  --base-url "http://127.0.0.1:$app_port" --seconds "${BENCH_SECONDS:-10}" \
+  --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md
