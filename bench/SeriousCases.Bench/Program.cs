@@ -1,26 +1,33 @@
 using System.CommandLine;
-using SeriousCases.Bench;
 
-// Department-scale benchmark: `generate` loads ten years of data with PostgreSQL COPY,
-// `load` measures pages against reference endpoints in the same run. bench/run.sh does both.
-var connection = new Option<string>("--postgres") { Description = "PostgreSQL connection string of a migrated database", Required = true };
-var scale = new Option<double>("--scale") { Description = "Fraction of department scale (1 = ten years)", DefaultValueFactory = _ => 1.0 };
-var generate = new Command("generate", "Append a deterministic department-scale data set (about a million insight items) with binary COPY.") { connection, scale };
-generate.SetAction((parse, ct) => DataGenerator.RunAsync(parse.GetValue(connection)!, parse.GetValue(scale), Console.Out, ct));
+namespace SeriousCases.Bench;
 
-var baseUrl = new Option<string>("--base-url") { Description = "Where the service listens", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
-var email = new Option<string>("--email") { Description = "Demo user to sign in as", DefaultValueFactory = _ => "admin@demo.test" };
-var seconds = new Option<int>("--seconds") { Description = "Measured seconds per endpoint (after warm-up)", DefaultValueFactory = _ => 10 };
-var maxRequests = new Option<int>("--max-requests") { Description = "Stop an endpoint early after this many requests", DefaultValueFactory = _ => 200_000 };
-var concurrency = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 16 };
-var output = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
-var load = new Command("load", "Measure each page and its reference endpoint on loopback and report the ratios.")
+/// <summary>Department-scale benchmark: `generate` loads ten years of data with PostgreSQL COPY,
+/// `load` measures pages against reference endpoints in the same run. bench/run.sh does both.</summary>
+public static class BenchProgram
 {
-    baseUrl, email, seconds, maxRequests, concurrency, output,
-};
-load.SetAction((parse, ct) => LoadRunner.RunAsync(
-    new LoadSettings(new Uri(parse.GetValue(baseUrl)!), parse.GetValue(email)!, TimeSpan.FromSeconds(parse.GetValue(seconds)),
-        parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output)),
-    Console.Out, ct));
+    public static async Task<int> Main(string[] args)
+    {
+        var connection = new Option<string>("--postgres") { Description = "PostgreSQL connection string of a migrated database", Required = true };
+        var scale = new Option<double>("--scale") { Description = "Fraction of department scale (1 = ten years)", DefaultValueFactory = _ => 1.0 };
+        var generate = new Command("generate", "Append a deterministic department-scale data set (about a million insight items) with binary COPY.") { connection, scale };
+        generate.SetAction((parse, ct) => DataGenerator.RunAsync(parse.GetValue(connection)!, parse.GetValue(scale), Console.Out, ct));
 
-return await new RootCommand("Serious Case Learning benchmark") { generate, load }.Parse(args).InvokeAsync();
+        var baseUrl = new Option<string>("--base-url") { Description = "Where the service listens", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
+        var email = new Option<string>("--email") { Description = "Demo user to sign in as", DefaultValueFactory = _ => "admin@demo.test" };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds per endpoint (after warm-up)", DefaultValueFactory = _ => 10 };
+        var maxRequests = new Option<int>("--max-requests") { Description = "Stop an endpoint early after this many requests", DefaultValueFactory = _ => 200_000 };
+        var concurrency = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 16 };
+        var output = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
+        var load = new Command("load", "Measure each page and its reference endpoint on loopback and report the ratios.")
+        {
+            baseUrl, email, seconds, maxRequests, concurrency, output,
+        };
+        load.SetAction((parse, ct) => LoadRunner.RunAsync(
+            new LoadSettings(new Uri(parse.GetValue(baseUrl)!), parse.GetValue(email)!, TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output)),
+            Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load }.Parse(args).InvokeAsync();
+    }
+}

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SeriousCases.Cli;
 using SeriousCases.Core.Audit;
+using SeriousCases.Core.Data;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Tests.Support;
 
@@ -58,6 +60,7 @@ public sealed class AuditChainTests
         await using var database = await TestDatabase.CreateAsync(withDemoData: true);
         await using (var db = database.CreateContext())
         {
+            await BypassAppendOnlyAsync(db);
             await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "ActorEmail" = 'someone-else@demo.test' WHERE "Sequence" = 3""");
             var result = await new AuditChainVerifier(db).VerifyAsync();
             Assert.False(result.IsIntact);
@@ -74,6 +77,7 @@ public sealed class AuditChainTests
     {
         await using var database = await TestDatabase.CreateAsync(withDemoData: true);
         await using var db = database.CreateContext();
+        await BypassAppendOnlyAsync(db);
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = 5""");
         var result = await new AuditChainVerifier(db).VerifyAsync();
         Assert.False(result.IsIntact);
@@ -88,9 +92,28 @@ public sealed class AuditChainTests
         var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 4);
         entry.ActorEmail = "forger@demo.test";
         var forgedHash = AuditHasher.Compute(entry);
+        await BypassAppendOnlyAsync(db);
         await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "ActorEmail" = {entry.ActorEmail}, "Hash" = {forgedHash} WHERE "Sequence" = 4""");
         var result = await new AuditChainVerifier(db).VerifyAsync();
         Assert.False(result.IsIntact);
         Assert.Equal(5, result.FirstBrokenSequence);
     }
+
+    [Theory]
+    [InlineData("""UPDATE "AuditEntries" SET "ActorEmail" = 'someone-else@demo.test' WHERE "Sequence" = 3""")]
+    [InlineData("""DELETE FROM "AuditEntries" WHERE "Sequence" = 5""")]
+    public async Task The_database_refuses_to_change_or_delete_an_entry(string sql)
+    {
+        await using var database = await TestDatabase.CreateAsync(withDemoData: true);
+        await using var db = database.CreateContext();
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
+        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        Assert.True((await new AuditChainVerifier(db).VerifyAsync()).IsIntact);
+    }
+
+    /// <summary>Tampering as someone with the rights to switch the append-only triggers off (the table's
+    /// owner or a superuser): the hash chain is what still catches them.</summary>
+    private static Task BypassAppendOnlyAsync(SeriousCasesDbContext db) => db.Database.IsNpgsql()
+        ? db.Database.ExecuteSqlRawAsync("""ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""")
+        : db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;");
 }
