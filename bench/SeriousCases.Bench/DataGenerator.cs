@@ -13,6 +13,7 @@ using SeriousCases.Core.Investigations;
 using SeriousCases.Core.Panel;
 using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals;
+using SeriousCases.Core.Referrals.Criteria;
 
 namespace SeriousCases.Bench;
 
@@ -73,21 +74,27 @@ public static class DataGenerator
         {
             var received = FirstDay.AddDays((int)((long)i * Days / customers.Count));
             var accepted = i % 5 == 0;
+            var facts = accepted
+                ? new ReferralFacts(SeriousEvent.Died, true, ExternalReviews.None)
+                : new ReferralFacts((SeriousEvent)random.Next(0, 5), random.Next(3) > 0,
+                    random.Next(5) == 0 ? ExternalReviews.SafeguardingAdultsReview : ExternalReviews.None);
+            var assessment = IprCriteria.Assess(IprCriteria.Version2022, facts);
             return new Referral
             {
                 Reference = ReferenceNumber.Format("REF", received.Year, 1000 + Next(referralNumbers, received.Year)),
-                Status = accepted ? ReferralStatus.Accepted : (ReferralStatus)random.Next(1, 5),
+                Status = accepted ? ReferralStatus.Accepted : assessment.CriteriaMet ? ReferralStatus.Submitted : ReferralStatus.NotMet,
                 ReferrerName = $"{Pick(random, FirstNames)} {Pick(random, LastNames)}",
                 ReferrerTeam = "Service centre",
                 ReceivedOn = received,
                 DwpAwareOn = received.AddDays(-random.Next(1, 20)),
                 AwarenessRoute = (AwarenessRoute)random.Next(1, 8),
                 CustomerId = c.Id,
-                SeriousEvent = (SeriousEvent)random.Next(0, 5),
-                AllegationMade = random.Next(3) > 0,
-                ExternalReviews = random.Next(5) == 0 ? ExternalReviews.SafeguardingAdultsReview : ExternalReviews.None,
-                CriteriaVersion = "2022-04",
-                CriteriaRoute = accepted ? 1 : null,
+                SeriousEvent = facts.Event,
+                AllegationMade = facts.Allegation,
+                ExternalReviews = facts.ExternalReviews,
+                CriteriaVersion = assessment.CriteriaVersion,
+                CriteriaRoute = assessment.Route,
+                CriteriaMet = assessment.CriteriaMet,
                 SubmittedAt = Stamp(received),
                 CreatedAt = Stamp(received),
                 UpdatedAt = Stamp(received),

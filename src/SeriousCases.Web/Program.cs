@@ -34,6 +34,7 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<AuditChainVerifier>();
 builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
+builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());

@@ -44,6 +44,8 @@ public sealed class ValidationErrors
 
     public bool Has(string field) => errors.Exists(e => e.Field == field);
 
+    public bool Any => errors.Count > 0;
+
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

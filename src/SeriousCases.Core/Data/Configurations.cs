@@ -84,6 +84,16 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     }
 }
 
+internal sealed class CriteriaVersionConfiguration : IEntityTypeConfiguration<Referrals.Criteria.CriteriaVersion>
+{
+    public void Configure(EntityTypeBuilder<Referrals.Criteria.CriteriaVersion> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(20);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.InForceFrom).IsUnique();
+    }
+}
+
 internal sealed class ReferralServiceLineConfiguration : IEntityTypeConfiguration<ReferralServiceLine>
 {
     public void Configure(EntityTypeBuilder<ReferralServiceLine> b)

@@ -33,6 +33,7 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<InsightSource> InsightSources => Set<InsightSource>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Referrals.Criteria.CriteriaVersion> CriteriaVersions => Set<Referrals.Criteria.CriteriaVersion>();
     public DbSet<Investigation> Investigations => Set<Investigation>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<LearningOutcome> LearningOutcomes => Set<LearningOutcome>();

@@ -17,8 +17,6 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
 {
     private const int FakerSeed = 20230331;
 
-    /// <summary>Criteria version in force for the IPRs completed in 2022/23 (seed 004).</summary>
-    public const string CriteriaVersion2022 = "2022-04";
 
     /// <summary>True when the database holds no users yet (a fresh database).</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Users.AnyAsync(ct);
@@ -100,8 +98,9 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
                 AllegationMade = allegation,
                 AllegationDetails = allegation ? faker.PickRandom(Allegations) : null,
                 ExternalReviews = externalReviews,
-                CriteriaVersion = CriteriaVersion2022,
-                CriteriaRoute = allegation ? 1 : 2,
+                CriteriaVersion = Referrals.Criteria.IprCriteria.Version2022.Version,
+                CriteriaRoute = allegation ? "Allegation" : "ExternalReview",
+                CriteriaMet = true,
                 DecisionReason = allegation
                     ? "An allegation that DWP's actions contributed, and the customer died, attempted suicide or came to serious harm."
                     : "DWP was asked to take part in an external review.",

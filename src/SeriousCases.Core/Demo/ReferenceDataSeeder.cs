@@ -111,6 +111,11 @@ public static class ReferenceDataSeeder
             }));
         }
 
+        if (!await db.CriteriaVersions.AnyAsync(ct))
+        {
+            db.CriteriaVersions.Add(Referrals.Criteria.CriteriaVersion.From(Referrals.Criteria.IprCriteria.Version2022));
+        }
+
         await db.SaveChangesAsync(ct);
     }
 }

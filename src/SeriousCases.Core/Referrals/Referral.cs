@@ -65,8 +65,11 @@ public sealed class Referral : Entity
     public ExternalReviews ExternalReviews { get; set; }
     /// <summary>The criteria version the referral was judged by, e.g. "2022-04".</summary>
     public string? CriteriaVersion { get; set; }
-    /// <summary>Which route of the criteria was met (1 or 2), null when not met or not yet decided.</summary>
-    public int? CriteriaRoute { get; set; }
+    /// <summary>The name of the criteria route the system's assessment found met ("Allegation",
+    /// "ExternalReview"), null when the criteria were not met.</summary>
+    public string? CriteriaRoute { get; set; }
+    /// <summary>Whether the system's assessment found the criteria met (Triage makes the decision).</summary>
+    public bool? CriteriaMet { get; set; }
     public string? DecisionReason { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedByUserId { get; set; }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SeriousCases.Web.Api.ReferenceData;
+using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 
@@ -21,6 +22,7 @@ public static class ApiEndpoints
             .WithName("GetMe")
             .WithSummary("The email address and roles of the caller.");
         v1.MapServiceLineApi();
+        v1.MapReferralApi();
         return app;
     }
 }

@@ -34,6 +34,9 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/service-lines/"] = Policies.SignedIn,
         ["GET /api/v1/service-lines/{id:guid}"] = Policies.SignedIn,
         ["PUT /api/v1/service-lines/{id:guid}"] = Policies.Administer,
+        ["POST /api/v1/referrals/"] = Policies.Refer,
+        ["GET /api/v1/referrals/{id:guid}"] = Policies.Refer,
+        ["POST /api/v1/referrals/{id:guid}/decision"] = Policies.Triage,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };

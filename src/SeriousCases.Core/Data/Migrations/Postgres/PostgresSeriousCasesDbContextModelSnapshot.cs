@@ -1058,6 +1058,45 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Referrals.Criteria.CriteriaVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InForceFrom")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaVersions");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Referrals.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1126,8 +1165,11 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("CriteriaRoute")
-                        .HasColumnType("integer");
+                    b.Property<bool?>("CriteriaMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CriteriaRoute")
+                        .HasColumnType("text");
 
                     b.Property<string>("CriteriaVersion")
                         .HasMaxLength(20)

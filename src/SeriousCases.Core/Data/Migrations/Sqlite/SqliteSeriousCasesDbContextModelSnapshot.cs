@@ -1053,6 +1053,45 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Referrals.Criteria.CriteriaVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InForceFrom")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaVersions");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Referrals.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1121,8 +1160,11 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CriteriaRoute")
+                    b.Property<bool?>("CriteriaMet")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaRoute")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CriteriaVersion")
                         .HasMaxLength(20)

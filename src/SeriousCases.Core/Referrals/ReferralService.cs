@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Common;
+using SeriousCases.Core.Data;
+using SeriousCases.Core.Investigations;
+using SeriousCases.Core.Referrals.Criteria;
+
+namespace SeriousCases.Core.Referrals;
+
+/// <summary>Who is asking, for record-level rules: a referrer sees only their own referrals.</summary>
+public sealed record Requester(Guid UserId, string Name, bool IsTriage);
+
+public sealed record TriageDecision(bool Accept, string? Rationale);
+
+/// <summary>Referrals for pages and the API alike: submit (assessed against the criteria version in
+/// force on the day DWP received it), read, and decide at triage. Changes are audited by the context.</summary>
+public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock)
+{
+    public const int RationaleMax = 4000;
+
+    public async Task<(Referral Referral, CriteriaAssessment Assessment)> SubmitAsync(ReferralSubmission s, Requester by, CancellationToken ct)
+    {
+        var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).ToDictionaryAsync(l => l.Name, l => l.Id, ct);
+        var today = UkTime.Today(clock);
+        var errors = ReferralRules.Validate(s, today, lines.Keys.ToHashSet());
+        var versions = await CriteriaVersionsAsync(ct);
+        var earliest = versions.Min(v => v.InForceFrom);
+        if (!errors.Has("receivedOn") && s.ReceivedOn < earliest)
+        {
+            errors.Add("receivedOn", $"The service holds IPR criteria from {UkTime.Format(earliest)}. Enter a date on or after that, or ask an Administrator to add the criteria in force before it");
+        }
+
+        errors.ThrowIfAny();
+        var criteria = IprCriteria.InForceOn(versions, s.ReceivedOn!.Value);
+        var assessment = IprCriteria.Assess(criteria, new ReferralFacts(s.Event!.Value, s.Allegation!.Value, s.ExternalReviews));
+        ReferralRules.IsNationalInsuranceNumber(s.NationalInsuranceNumber, out var nino);
+        var year = s.ReceivedOn.Value.Year;
+        var prefix = $"REF-{year}-";
+        var taken = await db.Referrals.CountAsync(r => r.Reference.StartsWith(prefix), ct);
+
+        var referral = new Referral
+        {
+            Reference = ReferenceNumber.Format("REF", year, taken + 1),
+            Status = ReferralStatus.Submitted,
+            ReferrerUserId = by.UserId,
+            ReferrerName = by.Name,
+            ReferrerTeam = s.ReferrerTeam?.Trim(),
+            ReceivedOn = s.ReceivedOn,
+            DwpAwareOn = s.DwpAwareOn,
+            AwarenessRoute = s.AwarenessRoute,
+            AwarenessRouteOther = s.AwarenessRouteOther?.Trim(),
+            Customer = new Customer
+            {
+                FullName = s.CustomerName!.Trim(),
+                DateOfBirth = s.DateOfBirth,
+                NationalInsuranceNumber = string.IsNullOrWhiteSpace(s.NationalInsuranceNumber) ? null : nino,
+                DateOfDeath = s.DateOfDeath,
+                Nation = s.Nation,
+            },
+            SeriousEvent = s.Event,
+            AllegationMade = s.Allegation,
+            AllegationDetails = s.Allegation == true ? s.AllegationDetail?.Trim() : null,
+            ExternalReviews = s.ExternalReviews,
+            CriteriaVersion = assessment.CriteriaVersion,
+            CriteriaRoute = assessment.Route,
+            CriteriaMet = assessment.CriteriaMet,
+            SubmittedAt = clock.GetUtcNow().UtcDateTime,
+            ServiceLines = [.. s.ServiceLines.Distinct().Select(name => new ReferralServiceLine { ServiceLineId = lines[name] })],
+        };
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        return (referral, assessment);
+    }
+
+    /// <summary>One referral with what the criteria say about it. A referrer who is not Triage sees only
+    /// their own; anyone else's is reported as not found, so its existence is not disclosed.</summary>
+    public async Task<(Referral Referral, CriteriaAssessment Assessment)> GetAsync(Guid id, Requester by, CancellationToken ct)
+    {
+        var referral = await db.Referrals.AsNoTracking()
+            .Include(r => r.Customer)
+            .Include(r => r.ServiceLines).ThenInclude(l => l.ServiceLine)
+            .SingleOrDefaultAsync(r => r.Id == id && (by.IsTriage || r.ReferrerUserId == by.UserId), ct)
+            ?? throw new RecordNotFoundException("The referral");
+        db.RecordView(nameof(Referral), referral.Id);
+        await db.SaveAuditEventsAsync(ct);
+        return (referral, await AssessAsync(referral, ct));
+    }
+
+    /// <summary>Triage accepts (opening an IPR) or records that the criteria are not met. Going against
+    /// the system's assessment, or finding them not met, needs a rationale.</summary>
+    public async Task<Referral> DecideAsync(Guid id, int expectedVersion, TriageDecision decision, Guid triageUserId, CancellationToken ct)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new RecordNotFoundException("The referral");
+        var errors = new ValidationErrors();
+        if (referral.Status != ReferralStatus.Submitted)
+        {
+            errors.Add("decision", $"Referral {referral.Reference} has already been decided");
+        }
+
+        var rationale = decision.Rationale?.Trim();
+        var againstAssessment = decision.Accept != (referral.CriteriaMet == true);
+        if (string.IsNullOrEmpty(rationale) && (againstAssessment || !decision.Accept))
+        {
+            errors.Add("rationale", againstAssessment
+                ? "Enter why your decision differs from the criteria assessment"
+                : "Enter why the criteria are not met, in words the referrer will understand");
+        }
+        else if (rationale?.Length > RationaleMax)
+        {
+            errors.Add("rationale", $"The rationale must be {RationaleMax} characters or fewer");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(referral, expectedVersion);
+        referral.Status = decision.Accept ? ReferralStatus.Accepted : ReferralStatus.NotMet;
+        referral.DecisionReason = rationale;
+        referral.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        referral.DecidedByUserId = triageUserId;
+        if (decision.Accept)
+        {
+            var today = UkTime.Today(clock);
+            var prefix = $"IPR-{today.Year}-";
+            var taken = await db.Investigations.CountAsync(i => i.Reference.StartsWith(prefix), ct);
+            db.Investigations.Add(new Investigation
+            {
+                Reference = ReferenceNumber.Format("IPR", today.Year, taken + 1),
+                ReferralId = referral.Id,
+                CustomerId = referral.CustomerId,
+                Stage = InvestigationStage.Accepted,
+                NotifiedOn = referral.ReceivedOn,
+                AcceptedOn = today,
+                ExternalScrutiny = referral.ExternalReviews != ExternalReviews.None,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    private async Task<CriteriaAssessment> AssessAsync(Referral r, CancellationToken ct)
+    {
+        var versions = await CriteriaVersionsAsync(ct);
+        var criteria = versions.FirstOrDefault(v => v.Version == r.CriteriaVersion) ?? IprCriteria.InForceOn(versions, r.ReceivedOn!.Value);
+        return IprCriteria.Assess(criteria, new ReferralFacts(r.SeriousEvent ?? SeriousEvent.None, r.AllegationMade == true, r.ExternalReviews));
+    }
+
+    private async Task<List<CriteriaDefinition>> CriteriaVersionsAsync(CancellationToken ct) =>
+        [.. (await db.CriteriaVersions.AsNoTracking().ToListAsync(ct)).Select(v => v.ToDefinition())];
+}
