@@ -49,7 +49,7 @@ builder.Services.AddRazorPages(o =>
     // Razor Pages validate antiforgery tokens on every POST by default.
     FeatureAccessRegistry.ApplyAll(o.Conventions);
     o.Conventions.AddBenchmarkPageRoutes(builder.Configuration);
-});
+}).AddMvcOptions(o => o.Filters.Add(new RecordNotFoundPageFilter()));
 builder.Services.AddProblemDetails();
 // Unreadable API input is answered the same way in every environment, by DomainExceptionHandler.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -19,27 +19,13 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
 
     public async Task<(Referral Referral, CriteriaAssessment Assessment)> SubmitAsync(ReferralSubmission s, Requester by, CancellationToken ct)
     {
+        var assessment = await CheckAndAssessAsync(s, ct);
         var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).ToDictionaryAsync(l => l.Name, l => l.Id, ct);
-        var today = UkTime.Today(clock);
-        var errors = ReferralRules.Validate(s, today, lines.Keys.ToHashSet());
-        var versions = await CriteriaVersionsAsync(ct);
-        var earliest = versions.Min(v => v.InForceFrom);
-        if (!errors.Has("receivedOn") && s.ReceivedOn < earliest)
-        {
-            errors.Add("receivedOn", $"The service holds IPR criteria from {UkTime.Format(earliest)}. Enter a date on or after that, or ask an Administrator to add the criteria in force before it");
-        }
-
-        errors.ThrowIfAny();
-        var criteria = IprCriteria.InForceOn(versions, s.ReceivedOn!.Value);
-        var assessment = IprCriteria.Assess(criteria, new ReferralFacts(s.Event!.Value, s.Allegation!.Value, s.ExternalReviews));
         ReferralRules.IsNationalInsuranceNumber(s.NationalInsuranceNumber, out var nino);
-        var year = s.ReceivedOn.Value.Year;
-        var prefix = $"REF-{year}-";
-        var taken = await db.Referrals.CountAsync(r => r.Reference.StartsWith(prefix), ct);
-
+        var year = s.ReceivedOn!.Value.Year;
         var referral = new Referral
         {
-            Reference = ReferenceNumber.Format("REF", year, taken + 1),
+            Reference = await NextReferenceAsync(year, ct),
             Status = ReferralStatus.Submitted,
             ReferrerUserId = by.UserId,
             ReferrerName = by.Name,
@@ -134,6 +120,145 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
 
         await db.SaveChangesAsync(ct);
         return referral;
+    }
+
+    /// <summary>Starts a draft referral for <paramref name="by"/>; its reference is kept when it is submitted.</summary>
+    public async Task<Referral> StartDraftAsync(Requester by, string? team, CancellationToken ct)
+    {
+        var year = UkTime.Today(clock).Year;
+        team ??= await db.Users.AsNoTracking().Where(u => u.Id == by.UserId).Select(u => u.Team).FirstOrDefaultAsync(ct);
+        var referral = new Referral
+        {
+            Reference = await NextReferenceAsync(year, ct),
+            Status = ReferralStatus.Draft,
+            ReferrerUserId = by.UserId,
+            ReferrerName = by.Name,
+            ReferrerTeam = team,
+            Customer = new Customer(),
+        };
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>The requester's own draft, or not found (a draft is nobody else's business).</summary>
+    public async Task<Referral> GetDraftAsync(Guid id, Requester by, CancellationToken ct) =>
+        await db.Referrals.Include(r => r.Customer).Include(r => r.ServiceLines).ThenInclude(l => l.ServiceLine)
+            .SingleOrDefaultAsync(r => r.Id == id && r.ReferrerUserId == by.UserId && r.Status == ReferralStatus.Draft, ct)
+        ?? throw new RecordNotFoundException("The draft referral");
+
+    public static ReferralSubmission ToSubmission(Referral r) => new()
+    {
+        ReceivedOn = r.ReceivedOn,
+        DwpAwareOn = r.DwpAwareOn,
+        AwarenessRoute = r.AwarenessRoute,
+        AwarenessRouteOther = r.AwarenessRouteOther,
+        CustomerName = r.Customer?.FullName,
+        DateOfBirth = r.Customer?.DateOfBirth,
+        NationalInsuranceNumber = r.Customer?.NationalInsuranceNumber,
+        DateOfDeath = r.Customer?.DateOfDeath,
+        Nation = r.Customer?.Nation,
+        ServiceLines = [.. r.ServiceLines.Select(l => l.ServiceLine!.Name)],
+        Event = r.SeriousEvent,
+        Allegation = r.AllegationMade,
+        AllegationDetail = r.AllegationDetails,
+        ExternalReviews = r.ExternalReviews,
+        ReferrerTeam = r.ReferrerTeam,
+    };
+
+    /// <summary>Saves one question page's answers into the draft as the referrer goes. Only the errors of
+    /// <paramref name="fields"/> are reported (later questions are not answered yet); nothing is saved
+    /// when there are any.</summary>
+    public async Task<Referral> SaveDraftAsync(Guid id, Requester by, int expectedVersion, IReadOnlyCollection<string> fields,
+        Func<ReferralSubmission, ReferralSubmission> change, CancellationToken ct)
+    {
+        var draft = await GetDraftAsync(id, by, ct);
+        var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).ToDictionaryAsync(l => l.Name, l => l.Id, ct);
+        var answers = change(ToSubmission(draft));
+        var all = ReferralRules.Validate(answers, UkTime.Today(clock), lines.Keys.ToHashSet());
+        var errors = new ValidationErrors();
+        foreach (var error in all.All.Where(e => fields.Contains(e.Field)))
+        {
+            errors.Add(error.Field, error.Message);
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(draft, expectedVersion);
+        Apply(draft, answers, lines);
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    /// <summary>Submits a draft: every answer checked, then assessed against the criteria in force on the
+    /// day DWP received it.</summary>
+    public async Task<(Referral Referral, CriteriaAssessment Assessment)> SubmitDraftAsync(Guid id, Requester by, int expectedVersion, CancellationToken ct)
+    {
+        var draft = await GetDraftAsync(id, by, ct);
+        var answers = ToSubmission(draft);
+        var assessment = await CheckAndAssessAsync(answers, ct);
+        db.ExpectVersion(draft, expectedVersion);
+        draft.Status = ReferralStatus.Submitted;
+        draft.CriteriaVersion = assessment.CriteriaVersion;
+        draft.CriteriaRoute = assessment.Route;
+        draft.CriteriaMet = assessment.CriteriaMet;
+        draft.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return (draft, assessment);
+    }
+
+    /// <summary>The requester's referrals, newest first, drafts included.</summary>
+    public async Task<IReadOnlyList<Referral>> ListMineAsync(Requester by, CancellationToken ct) =>
+        await db.Referrals.AsNoTracking().Include(r => r.Customer)
+            .Where(r => r.ReferrerUserId == by.UserId)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(200)
+            .ToListAsync(ct);
+
+    private async Task<CriteriaAssessment> CheckAndAssessAsync(ReferralSubmission s, CancellationToken ct)
+    {
+        var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).Select(l => l.Name).ToListAsync(ct);
+        var errors = ReferralRules.Validate(s, UkTime.Today(clock), lines.ToHashSet());
+        var versions = await CriteriaVersionsAsync(ct);
+        var earliest = versions.Min(v => v.InForceFrom);
+        if (!errors.Has("receivedOn") && s.ReceivedOn < earliest)
+        {
+            errors.Add("receivedOn", $"The service holds IPR criteria from {UkTime.Format(earliest)}. Enter a date on or after that, or ask an Administrator to add the criteria in force before it");
+        }
+
+        errors.ThrowIfAny();
+        return IprCriteria.Assess(IprCriteria.InForceOn(versions, s.ReceivedOn!.Value),
+            new ReferralFacts(s.Event!.Value, s.Allegation!.Value, s.ExternalReviews));
+    }
+
+    private static void Apply(Referral r, ReferralSubmission s, Dictionary<string, Guid> lines)
+    {
+        r.ReceivedOn = s.ReceivedOn;
+        r.DwpAwareOn = s.DwpAwareOn;
+        r.AwarenessRoute = s.AwarenessRoute;
+        r.AwarenessRouteOther = s.AwarenessRoute == AwarenessRoute.Other ? s.AwarenessRouteOther?.Trim() : null;
+        r.Customer ??= new Customer();
+        r.Customer.FullName = s.CustomerName?.Trim();
+        r.Customer.DateOfBirth = s.DateOfBirth;
+        r.Customer.NationalInsuranceNumber = ReferralRules.IsNationalInsuranceNumber(s.NationalInsuranceNumber, out var nino) ? nino : null;
+        r.Customer.DateOfDeath = s.DateOfDeath;
+        r.Customer.Nation = s.Nation;
+        var wanted = s.ServiceLines.Where(lines.ContainsKey).Select(n => lines[n]).ToHashSet();
+        r.ServiceLines.RemoveAll(l => !wanted.Contains(l.ServiceLineId));
+        foreach (var lineId in wanted.Where(w => r.ServiceLines.All(l => l.ServiceLineId != w)))
+        {
+            r.ServiceLines.Add(new ReferralServiceLine { ReferralId = r.Id, ServiceLineId = lineId });
+        }
+
+        r.SeriousEvent = s.Event;
+        r.AllegationMade = s.Allegation;
+        r.AllegationDetails = s.Allegation == true ? s.AllegationDetail?.Trim() : null;
+        r.ExternalReviews = s.ExternalReviews;
+    }
+
+    private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
+    {
+        var prefix = $"REF-{year}-";
+        return ReferenceNumber.Format("REF", year, await db.Referrals.CountAsync(r => r.Reference.StartsWith(prefix), ct) + 1);
     }
 
     private async Task<CriteriaAssessment> AssessAsync(Referral r, CancellationToken ct)

@@ -123,4 +123,73 @@ public sealed class JourneyTests(BrowserFixture app)
         Assert.Contains("label", failure.Message, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_colleague_makes_a_referral_correcting_mistakes_on_the_way()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "Rowan Referrer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Referrals" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a referral" }).ClickAsync();
+
+        async Task Continue()
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        }
+
+        // A date that does not exist is refused with the typed values kept.
+        await page.GetByLabel("Day").FillAsync("31");
+        await page.GetByLabel("Month").FillAsync("2");
+        await page.GetByLabel("Year").FillAsync("2026");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Continue();
+        Assert.StartsWith("Error:", await page.TitleAsync());
+        Assert.Equal("2026", await page.GetByLabel("Year").InputValueAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Day").FillAsync("1");
+        await page.GetByLabel("Month").FillAsync("10");
+        await Continue();
+
+        await page.GetByLabel("The customer's family").CheckAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Continue();
+
+        await page.GetByLabel("Full name").FillAsync("Nia Lloyd");
+        await page.GetByLabel("National Insurance number (optional)").FillAsync("QQ 65 43 21 A");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Continue();
+
+        await page.GetByLabel("England").CheckAsync();
+        await Continue();
+        await page.GetByLabel("Universal Credit").CheckAsync();
+        await page.GetByLabel("Personal Independence Payment").CheckAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Continue();
+        await page.GetByLabel("The customer died", new() { Exact = true }).CheckAsync();
+        await Continue();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Yes" }).CheckAsync();
+        await page.GetByLabel("If yes, what is the suggestion or allegation?").FillAsync("The family say the customer's payments stopped without contact.");
+        await Continue();
+
+        // A Significant Case Review exists only in Scotland.
+        await page.GetByLabel("Significant Case Review").CheckAsync();
+        await Continue();
+        Assert.Contains("only happens in Scotland", await page.Locator(".govuk-error-summary").TextContentAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Significant Case Review").UncheckAsync();
+        await page.GetByLabel("Safeguarding Adults Review").CheckAsync();
+        await Continue();
+
+        Assert.Equal("Check your answers before sending the referral", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("Nia Lloyd", await page.Locator(".govuk-summary-list").TextContentAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        Assert.Equal("Referral sent", (await page.Locator("h1").TextContentAsync())!.Trim());
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your referrals" }).ClickAsync();
+        Assert.Contains("With triage", await page.Locator("table").TextContentAsync());
+        await page.Context.CloseAsync();
+    }
 }

@@ -26,6 +26,10 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /help/accessibility"] = Anonymous,
         ["GET /help/privacy"] = Anonymous,
         ["GET /help/cookies"] = Anonymous,
+        ["GET /referrals"] = Policies.Refer,
+        ["GET /referrals/{id:guid}/{question}"] = Policies.Refer,
+        ["GET /referrals/{id:guid}/check"] = Policies.Refer,
+        ["GET /referrals/{id:guid}/submitted"] = Policies.Refer,
         ["GET /admin/audit"] = Policies.Administer,
         ["GET /admin/audit/{sequence:long}"] = Policies.Administer,
         ["GET /admin/reference-data/service-lines"] = Policies.Administer,
@@ -47,6 +51,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["id"] = "0190e2b4-0000-7000-8000-000000000001",
         ["code"] = "404",
         ["documentName"] = "v1",
+        ["question"] = "received",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

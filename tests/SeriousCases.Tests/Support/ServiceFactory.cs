@@ -107,7 +107,17 @@ public static class PageClient
         var doc = await client.GetDocumentAsync(url);
         var token = doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{url} has no antiforgery token.");
-        return new FormValues(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+        // Hidden fields of the page's own form (the version a change is made against, for example).
+        foreach (var hidden in doc.QuerySelectorAll("main form input[type=hidden]"))
+        {
+            if (hidden.GetAttribute("name") is { } name && name != "__RequestVerificationToken")
+            {
+                fields.TryAdd(name, hidden.GetAttribute("value") ?? "");
+            }
+        }
+
+        return new FormValues(fields);
     }
 }
 

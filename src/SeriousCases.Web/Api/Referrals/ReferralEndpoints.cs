@@ -56,7 +56,7 @@ public static class ReferralEndpoints
         referrals.MapPost("/", async Task<Created<ReferralCreatedResponse>> (
                 ReferralRequest request, ReferralService service, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var (referral, assessment) = await service.SubmitAsync(ToSubmission(request), Requester(user), ct);
+                var (referral, assessment) = await service.SubmitAsync(ToSubmission(request), user.Requester(), ct);
                 return TypedResults.Created($"/api/v1/referrals/{referral.Id}",
                     new ReferralCreatedResponse(referral.Id, referral.Reference, ToResponse(assessment)));
             })
@@ -66,7 +66,7 @@ public static class ReferralEndpoints
 
         referrals.MapGet("/{id:guid}", async (Guid id, ReferralService service, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             {
-                var (r, assessment) = await service.GetAsync(id, Requester(user), ct);
+                var (r, assessment) = await service.GetAsync(id, user.Requester(), ct);
                 http.Response.Headers.ETag = ETag.For(r.Version);
                 return new ReferralResponse(
                     r.Id, r.Reference, r.Status, r.ReceivedOn, r.Customer?.Nation,
@@ -88,7 +88,7 @@ public static class ReferralEndpoints
                     throw new DomainValidationException("decision", "Choose accept or notMet");
                 }
 
-                var current = await service.GetAsync(id, Requester(user), ct);
+                var current = await service.GetAsync(id, user.Requester(), ct);
                 var version = ETag.Parse(http.Request.Headers.IfMatch) ?? current.Referral.Version;
                 var decided = await service.DecideAsync(id, version, new TriageDecision(request.Decision == DecisionKind.Accept, request.Rationale), user.UserId()!.Value, ct);
                 http.Response.Headers.ETag = ETag.For(decided.Version);
@@ -99,9 +99,6 @@ public static class ReferralEndpoints
             .WithSummary("Triage's decision: accept (opens an IPR) or notMet, with a rationale (required for notMet or when going against the assessment). If-Match is honoured when sent.");
         return v1;
     }
-
-    private static Requester Requester(ClaimsPrincipal user) =>
-        new(user.UserId() ?? Guid.Empty, user.Identity?.Name ?? "", user.IsInRole(Roles.Triage));
 
     private static ReferralSubmission ToSubmission(ReferralRequest r) => new()
     {

@@ -21,4 +21,8 @@ public static class UserClaims
         Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public static string? Email(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Email);
+
+    /// <summary>The caller as the referral rules see them (Triage sees every referral).</summary>
+    public static Core.Referrals.Requester Requester(this ClaimsPrincipal principal) =>
+        new(principal.UserId() ?? Guid.Empty, principal.Identity?.Name ?? "", principal.IsInRole(Core.Identity.Roles.Triage));
 }

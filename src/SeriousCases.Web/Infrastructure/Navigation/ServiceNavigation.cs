@@ -15,6 +15,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
     public static readonly IReadOnlyList<NavigationItem> Sections =
     [
         new("Home", "/", Policies.SignedIn),
+        new("Referrals", "/referrals", Policies.Refer),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
     ];

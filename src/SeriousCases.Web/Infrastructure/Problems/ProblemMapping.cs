@@ -71,3 +71,16 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         };
     }
 }
+
+/// <summary>On pages, a record that does not exist (or is not the user's to see) is the 404 page, not an error.</summary>
+public sealed class RecordNotFoundPageFilter : Microsoft.AspNetCore.Mvc.Filters.IExceptionFilter
+{
+    public void OnException(Microsoft.AspNetCore.Mvc.Filters.ExceptionContext context)
+    {
+        if (context.Exception is RecordNotFoundException)
+        {
+            context.Result = new NotFoundResult();
+            context.ExceptionHandled = true;
+        }
+    }
+}
