@@ -236,11 +236,10 @@ public static class DataGenerator
             return new InsightItem
             {
                 Id = Guid.CreateVersion7(),
-                Reference = string.Create(CultureInfo.InvariantCulture, $"INS-{received.Year}-{Next(insightNumbers, received.Year):000000}"),
+                ExternalReference = string.Create(CultureInfo.InvariantCulture, $"INS-{received.Year}-{Next(insightNumbers, received.Year):000000}"),
                 SourceId = sources[i % sources.Length],
                 ReceivedOn = received,
                 MonthKey = InsightItem.MonthKeyOf(received),
-                ServiceLineId = lines[i % lines.Length],
                 Summary = Pick(random, FindingTexts),
                 Severity = 1 + (i % 5),
                 CreatedAt = Stamp(received),
@@ -248,12 +247,15 @@ public static class DataGenerator
             };
         });
         var insightThemes = new List<InsightItemTheme>(insightCount);
+        var insightLines = new List<InsightItemServiceLine>(insightCount);
         await Copy("InsightItems", insight.Select(item =>
         {
             insightThemes.Add(new InsightItemTheme { InsightItemId = item.Id, ThemeId = themes[insightThemes.Count % themes.Length] });
+            insightLines.Add(new InsightItemServiceLine { InsightItemId = item.Id, ServiceLineId = lines[insightLines.Count % lines.Length] });
             return item;
         }));
         await Copy("InsightItemThemes", insightThemes);
+        await Copy("InsightItemServiceLines", insightLines);
 
         // The audit trail of all that work, continuing the existing chain.
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstAsync(ct);

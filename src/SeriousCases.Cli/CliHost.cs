@@ -54,6 +54,7 @@ public static class CliHost
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<Core.Insight.InsightImporter>();
         return services.BuildServiceProvider();
     }
 

@@ -8,7 +8,7 @@ namespace SeriousCases.Cli;
 public static class CliProgram
 {
     public static RootCommand CreateRoot() => new(
-        "Serious Case Learning command line: database, demo data, audit trail and API tokens. " +
+        "Serious Case Learning command line: database, demo data, audit trail, API tokens and imports. " +
         "Reads the same configuration as the web app (appsettings.json and environment variables such as Database__Provider).")
     {
         DatabaseCommands.Migrate(),
@@ -16,6 +16,7 @@ public static class CliProgram
         AuditCommands.Create(),
         TokenCommands.Create(),
         MigrationsCommand.Create(),
+        ImportCommands.Create(),
     };
 
     public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();

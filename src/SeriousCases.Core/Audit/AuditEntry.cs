@@ -8,6 +8,8 @@ public enum AuditAction
     View = 4,
     SignIn = 5,
     Export = 6,
+    /// <summary>A bulk import: one entry for the file, with its counts (the rows are not audited one by one).</summary>
+    Import = 7,
 }
 
 /// <summary>One append-only entry of the audit trail. Each entry's hash covers its content and the

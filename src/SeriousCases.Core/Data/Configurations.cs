@@ -79,6 +79,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.Property(x => x.AllegationDetails).HasMaxLength(4000);
         b.Property(x => x.CriteriaVersion).HasMaxLength(20);
         b.Property(x => x.DecisionReason).HasMaxLength(4000);
+        b.Property(x => x.LearningCaptured).HasMaxLength(4000);
         b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.ServiceLines).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -304,14 +305,52 @@ internal sealed class InsightItemConfiguration : IEntityTypeConfiguration<Insigh
 {
     public void Configure(EntityTypeBuilder<Insight.InsightItem> b)
     {
-        b.HasIndex(x => x.Reference).IsUnique();
+        // The key an import uses to add nothing twice.
+        b.HasIndex(x => new { x.SourceId, x.ExternalReference }).IsUnique();
         b.HasIndex(x => new { x.MonthKey, x.SourceId });
         b.HasIndex(x => x.ReceivedOn);
-        b.Property(x => x.Reference).HasMaxLength(30);
+        b.HasIndex(x => x.ReferralId);
+        b.HasIndex(x => x.InvestigationId);
+        b.Property(x => x.ExternalReference).HasMaxLength(100);
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Referrals.Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Investigations.Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.ServiceLines).WithOne().HasForeignKey(x => x.InsightItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.InsightItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InsightItemServiceLineConfiguration : IEntityTypeConfiguration<Insight.InsightItemServiceLine>
+{
+    public void Configure(EntityTypeBuilder<Insight.InsightItemServiceLine> b)
+    {
+        b.ToTable("InsightItemServiceLines");
+        b.HasKey(x => new { x.InsightItemId, x.ServiceLineId });
+        b.HasIndex(x => x.ServiceLineId);
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> b)
+    {
+        b.HasIndex(x => new { x.SentAt, x.CreatedAt });
+        b.HasIndex(x => x.RecipientUserId);
+        b.Property(x => x.Subject).HasMaxLength(200);
+        b.Property(x => x.Body).HasMaxLength(8000);
+        b.Property(x => x.RelatedType).HasMaxLength(100);
+    }
+}
+
+internal sealed class TimelinessTargetConfiguration : IEntityTypeConfiguration<ReferenceData.TimelinessTarget>
+{
+    public void Configure(EntityTypeBuilder<ReferenceData.TimelinessTarget> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(200);
     }
 }
 

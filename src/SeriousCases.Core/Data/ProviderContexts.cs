@@ -18,6 +18,19 @@ public sealed class PostgresSeriousCasesDbContext(DbContextOptions<PostgresSerio
     /// <summary>Transaction-scoped advisory lock key for appending to the audit chain.</summary>
     public const long AuditChainLockKey = 7_270_001;
 
+    /// <summary>The text-search configuration of insight summaries (British English stems like English).</summary>
+    public const string TextSearchConfig = "english";
+
     protected override Task LockAuditChainAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", ct);
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        // Full-text search of insight summaries over millions of items: an expression index, so
+        // nothing extra is stored in the row and the query uses the same to_tsvector expression.
+        b.Entity<Insight.InsightItem>().HasIndex(x => x.Summary, "IX_InsightItems_Summary_FullText")
+            .HasMethod("GIN").IsTsVectorExpressionIndex(TextSearchConfig);
+    }
 }

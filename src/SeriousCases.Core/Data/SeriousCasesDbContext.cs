@@ -50,6 +50,8 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Insight.InsightItem> InsightItems => Set<Insight.InsightItem>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<TimelinessTarget> TimelinessTargets => Set<TimelinessTarget>();
 
     public IAuditActor Actor => actor;
 

@@ -40,6 +40,18 @@ public static class ReferenceDataSeeder
         ("FAMILY", "Families"),
     ];
 
+    public const string PreventionOfFutureDeathsCode = Insight.InsightSources.PreventionOfFutureDeaths;
+
+    /// <summary>A coroner's Prevention of Future Deaths report must be answered within 56 days (seed 002).</summary>
+    public const int PreventionOfFutureDeathsResponseDays = 56;
+
+    /// <summary>Seed 003 measures IPRs "launched within X days of notification" without giving X: the
+    /// figures here are the service's starting assumption, changed by Administrators as policy sets them.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, int Days)> TimelinessTargets =
+    [
+        (TimelinessTarget.TriageDecision, "Notification to triage decision", 14),
+    ];
+
     /// <summary>Themes the Panel has worked on (seed 000) and recurring subjects of the 2022/23 learning (seed 004).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Themes =
     [
@@ -92,7 +104,13 @@ public static class ReferenceDataSeeder
         if (!await db.InsightSources.AnyAsync(ct))
         {
             var order = 0;
-            db.InsightSources.AddRange(InsightSources.Select(s => new InsightSource { Code = s.Code, Name = s.Name, SortOrder = ++order }));
+            db.InsightSources.AddRange(InsightSources.Select(s => new InsightSource
+            {
+                Code = s.Code,
+                Name = s.Name,
+                SortOrder = ++order,
+                ResponseDays = s.Code == PreventionOfFutureDeathsCode ? PreventionOfFutureDeathsResponseDays : null,
+            }));
         }
 
         if (!await db.Themes.AnyAsync(ct))
@@ -109,6 +127,14 @@ public static class ReferenceDataSeeder
                 Name = t.Name,
                 ServiceLineId = t.ServiceLine is null ? null : lines[t.ServiceLine],
             }));
+        }
+
+        foreach (var target in TimelinessTargets)
+        {
+            if (!await db.TimelinessTargets.AnyAsync(t => t.Code == target.Code, ct))
+            {
+                db.TimelinessTargets.Add(new TimelinessTarget { Code = target.Code, Name = target.Name, Days = target.Days });
+            }
         }
 
         if (!await db.CriteriaVersions.AnyAsync(ct))

@@ -44,4 +44,20 @@ public sealed class InsightSource : Entity
     public required string Name { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Days from receipt within which the department must respond, where the source sets a
+    /// deadline (a coroner's Prevention of Future Deaths report: 56 days); null otherwise.</summary>
+    public int? ResponseDays { get; set; }
+}
+
+/// <summary>A time the department aims to do something in, counted in calendar days (seed 003's
+/// "within X days" measures). Reference data: the figures are policy, changed without a code change.</summary>
+public sealed class TimelinessTarget : Entity
+{
+    public const string TriageDecision = "TRIAGE_DECISION";
+
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int Days { get; set; }
+
+    public DateOnly DueOn(DateOnly start) => start.AddDays(Days);
 }

@@ -74,6 +74,10 @@ public sealed class Referral : Entity
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedByUserId { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>Not met referrals go to the ACS Senior Leaders, who record any learning captured and close them.</summary>
+    public string? LearningCaptured { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public Guid? ClosedByUserId { get; set; }
     public List<ReferralServiceLine> ServiceLines { get; set; } = [];
 }
 

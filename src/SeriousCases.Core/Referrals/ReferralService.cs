@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
 using SeriousCases.Core.Investigations;
+using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals.Criteria;
 
 namespace SeriousCases.Core.Referrals;
@@ -101,12 +102,12 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
         referral.DecisionReason = rationale;
         referral.DecidedAt = clock.GetUtcNow().UtcDateTime;
         referral.DecidedByUserId = triageUserId;
+        var today = UkTime.Today(clock);
         if (decision.Accept)
         {
-            var today = UkTime.Today(clock);
             var prefix = $"IPR-{today.Year}-";
             var taken = await db.Investigations.CountAsync(i => i.Reference.StartsWith(prefix), ct);
-            db.Investigations.Add(new Investigation
+            var investigation = new Investigation
             {
                 Reference = ReferenceNumber.Format("IPR", today.Year, taken + 1),
                 ReferralId = referral.Id,
@@ -115,12 +116,88 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
                 NotifiedOn = referral.ReceivedOn,
                 AcceptedOn = today,
                 ExternalScrutiny = referral.ExternalReviews != ExternalReviews.None,
-            });
+            };
+            db.Investigations.Add(investigation);
+            await AddIprInsightAsync(referral, investigation, today, ct);
+        }
+        else if (referral.ReferrerUserId is { } referrer)
+        {
+            // Queued in the same transaction as the decision, so the referrer's feedback cannot be lost.
+            var assessment = await AssessAsync(referral, ct);
+            db.Notifications.Add(NotMetFeedback.For(referral, assessment, referrer));
         }
 
         await db.SaveChangesAsync(ct);
         return referral;
     }
+
+    /// <summary>Every accepted case is also insight: an IPR item in the register, linked to the referral
+    /// and the IPR, carrying the referral's service lines but none of its personal details.</summary>
+    private async Task AddIprInsightAsync(Referral referral, Investigation investigation, DateOnly today, CancellationToken ct)
+    {
+        var source = await db.InsightSources.SingleAsync(s => s.Code == Insight.InsightSources.InternalProcessReview, ct);
+        var lines = await db.Set<ReferralServiceLine>().Where(l => l.ReferralId == referral.Id).Select(l => l.ServiceLineId).ToListAsync(ct);
+        db.InsightItems.Add(new Insight.InsightItem
+        {
+            SourceId = source.Id,
+            ExternalReference = investigation.Reference,
+            ReceivedOn = today,
+            MonthKey = Insight.InsightItem.MonthKeyOf(today),
+            Summary = $"Internal Process Review accepted at triage from referral {referral.Reference}"
+                + (referral.CriteriaRoute is { } route ? $" (criteria route: {route})." : "."),
+            ReferralId = referral.Id,
+            InvestigationId = investigation.Id,
+            ServiceLines = [.. lines.Select(id => new Insight.InsightItemServiceLine { ServiceLineId = id })],
+        });
+    }
+
+    /// <summary>Not met referrals waiting for an ACS Senior Leader to record any learning and close them, oldest decision first.</summary>
+    public async Task<IReadOnlyList<Referral>> NotMetQueueAsync(CancellationToken ct) =>
+        await db.Referrals.AsNoTracking()
+            .Where(r => r.Status == ReferralStatus.NotMet && r.ClosedAt == null)
+            .OrderBy(r => r.DecidedAt).ThenBy(r => r.Reference)
+            .Take(200)
+            .ToListAsync(ct);
+
+    public Task<int> NotMetQueueCountAsync(CancellationToken ct) =>
+        db.Referrals.CountAsync(r => r.Status == ReferralStatus.NotMet && r.ClosedAt == null, ct);
+
+    /// <summary>An ACS Senior Leader closes a not met referral, saying whether learning was captured and what.
+    /// Closing is final: nothing is dropped without someone recording what became of it.</summary>
+    public async Task<Referral> CloseNotMetAsync(Guid id, int expectedVersion, bool? learningCaptured, string? learning, Guid closedBy, CancellationToken ct)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new RecordNotFoundException("The referral");
+        var errors = new ValidationErrors();
+        learning = learning?.Trim();
+        if (referral.Status != ReferralStatus.NotMet || referral.ClosedAt is not null)
+        {
+            errors.Add("learningCaptured", $"Referral {referral.Reference} is not waiting for an ACS Senior Leader");
+        }
+        else if (learningCaptured is null)
+        {
+            errors.Add("learningCaptured", "Select yes if any learning was captured from this case");
+        }
+        else if (learningCaptured == true && string.IsNullOrEmpty(learning))
+        {
+            errors.Add("learning", "Enter the learning captured");
+        }
+        else if (learning?.Length > RationaleMax)
+        {
+            errors.Add("learning", $"The learning captured must be {RationaleMax} characters or fewer");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(referral, expectedVersion);
+        referral.LearningCaptured = learningCaptured == true ? learning : null;
+        referral.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        referral.ClosedByUserId = closedBy;
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>The reference-data target for notification to triage decision.</summary>
+    public Task<TimelinessTarget?> TriageTargetAsync(CancellationToken ct) =>
+        db.TimelinessTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Code == TimelinessTarget.TriageDecision, ct);
 
     /// <summary>Starts a draft referral for <paramref name="by"/>; its reference is kept when it is submitted.</summary>
     public async Task<Referral> StartDraftAsync(Requester by, string? team, CancellationToken ct)
@@ -205,6 +282,17 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
         await db.SaveChangesAsync(ct);
         return (draft, assessment);
     }
+
+    /// <summary>Referrals waiting for a triage decision, longest waiting first.</summary>
+    public async Task<IReadOnlyList<Referral>> TriageQueueAsync(CancellationToken ct) =>
+        await db.Referrals.AsNoTracking()
+            .Where(r => r.Status == ReferralStatus.Submitted)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Reference)
+            .Take(200)
+            .ToListAsync(ct);
+
+    public Task<int> TriageQueueCountAsync(CancellationToken ct) =>
+        db.Referrals.CountAsync(r => r.Status == ReferralStatus.Submitted, ct);
 
     /// <summary>The requester's referrals, newest first, drafts included.</summary>
     public async Task<IReadOnlyList<Referral>> ListMineAsync(Requester by, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -23,6 +24,7 @@ public static class ApiEndpoints
             .WithSummary("The email address and roles of the caller.");
         v1.MapServiceLineApi();
         v1.MapReferralApi();
+        v1.MapInsightApi();
         return app;
     }
 }

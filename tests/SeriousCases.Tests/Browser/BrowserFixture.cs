@@ -52,7 +52,9 @@ public sealed class BrowserFixture : ServiceFactory
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
-        context.SetDefaultTimeout(10_000);
+        // Generous: CI has two cores shared with PostgreSQL and the other test classes running in parallel.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

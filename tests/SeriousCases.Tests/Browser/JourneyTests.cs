@@ -188,8 +188,25 @@ public sealed class JourneyTests(BrowserFixture app)
         Assert.Equal("Referral sent", (await page.Locator("h1").TextContentAsync())!.Trim());
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to your referrals" }).ClickAsync();
         Assert.Contains("With triage", await page.Locator("table").TextContentAsync());
         await page.Context.CloseAsync();
+
+        // Triage accepts it.
+        var triage = await app.NewPageAsync();
+        await SignInAsync(triage, "Tara Triage");
+        await triage.GetByRole(AriaRole.Link, new() { Name = "Triage", Exact = true }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(triage);
+        await triage.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(triage);
+        await triage.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        Assert.StartsWith("Error:", await triage.TitleAsync());
+        await BrowserFixture.AssertAccessibleAsync(triage);
+        await triage.GetByLabel("Accept: open an Internal Process Review").CheckAsync();
+        await triage.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        Assert.Contains("accepted", await triage.Locator(".govuk-notification-banner").TextContentAsync());
+        await BrowserFixture.AssertAccessibleAsync(triage);
+        await triage.Context.CloseAsync();
     }
 }

@@ -30,6 +30,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /referrals/{id:guid}/{question}"] = Policies.Refer,
         ["GET /referrals/{id:guid}/check"] = Policies.Refer,
         ["GET /referrals/{id:guid}/submitted"] = Policies.Refer,
+        ["GET /triage"] = Policies.Triage,
+        ["GET /triage/{id:guid}"] = Policies.Triage,
         ["GET /admin/audit"] = Policies.Administer,
         ["GET /admin/audit/{sequence:long}"] = Policies.Administer,
         ["GET /admin/reference-data/service-lines"] = Policies.Administer,

@@ -95,6 +95,14 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         Assert.Equal(InvestigationStage.Accepted, investigation.Stage);
         Assert.StartsWith("IPR-", investigation.Reference, StringComparison.Ordinal);
 
+        // The IPR enters the insight register by itself, linked to the referral and the IPR, without personal details.
+        var insight = await app.WithDbAsync(db => db.InsightItems.Include(i => i.Source).Include(i => i.ServiceLines).SingleAsync(i => i.InvestigationId == investigation.Id));
+        Assert.Equal("IPR", insight.Source!.Code);
+        Assert.Equal(investigation.Reference, insight.ExternalReference);
+        Assert.Equal(id, insight.ReferralId);
+        Assert.Equal(2, insight.ServiceLines.Count);
+        Assert.DoesNotContain("Fern", insight.Summary, StringComparison.Ordinal);
+
         var again = await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "notMet", rationale = "Changed my mind" }), HttpStatusCode.BadRequest);
         Assert.Contains("already been decided", again.GetProperty("errors").GetProperty("decision")[0].GetString(), StringComparison.Ordinal);
     }
@@ -122,6 +130,18 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
             new { decision = "notMet", rationale = "There is no suggestion that DWP contributed, and no external review." }), HttpStatusCode.OK);
         Assert.Equal(ReferralStatus.NotMet, await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
         Assert.False(await app.WithDbAsync(db => db.Investigations.AnyAsync(i => i.ReferralId == id)));
+
+        // The referrer's feedback is queued with the conditions in plain words and nothing about the customer.
+        var referrerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "referrer@demo.test").Select(u => u.Id).SingleAsync());
+        var feedback = await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RelatedId == id));
+        Assert.Equal(referrerId, feedback.RecipientUserId);
+        Assert.Null(feedback.SentAt);
+        Assert.Contains("does not meet the criteria", feedback.Body, StringComparison.Ordinal);
+        Assert.Contains("There is no suggestion or allegation that DWP's actions or omissions contributed.", feedback.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fern Walker", feedback.Body, StringComparison.Ordinal);
+
+        // And the case waits for an ACS Senior Leader.
+        Assert.True(await app.WithDbAsync(db => db.Referrals.AnyAsync(r => r.Id == id && r.ClosedAt == null)));
     }
 
     [Fact]

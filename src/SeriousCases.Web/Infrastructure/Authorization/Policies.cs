@@ -17,6 +17,7 @@ public static class Policies
     public const string ViewPanel = nameof(ViewPanel);
     public const string Analyse = nameof(Analyse);
     public const string Administer = nameof(Administer);
+    public const string Insight = nameof(Insight);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -31,6 +32,7 @@ public static class Policies
         [ViewPanel] = [Roles.PanelSecretariat, Roles.PanelMember],
         [Analyse] = [Roles.Analyst, Roles.PanelSecretariat],
         [Administer] = [Roles.Administrator],
+        [Insight] = [Roles.Analyst, Roles.Triage, Roles.PanelSecretariat],
     };
 
     public static void AddServicePolicies(this AuthorizationOptions options)

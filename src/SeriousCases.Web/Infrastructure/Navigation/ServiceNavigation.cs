@@ -16,6 +16,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
     [
         new("Home", "/", Policies.SignedIn),
         new("Referrals", "/referrals", Policies.Refer),
+        new("Triage", "/triage", Policies.Triage),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
     ];

@@ -326,28 +326,39 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("InvestigationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("MonthKey")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ResponseDueOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("ServiceLineId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Severity")
+                    b.Property<int?>("Severity")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -363,18 +374,38 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InvestigationId");
+
                     b.HasIndex("ReceivedOn");
 
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("ServiceLineId");
-
-                    b.HasIndex("SourceId");
+                    b.HasIndex("ReferralId");
 
                     b.HasIndex("MonthKey", "SourceId");
 
+                    b.HasIndex("SourceId", "ExternalReference")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Summary" }, "IX_InsightItems_Summary_FullText")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "IX_InsightItems_Summary_FullText"), "GIN");
+
                     b.ToTable("InsightItems");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemServiceLine", b =>
+                {
+                    b.Property<Guid>("InsightItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceLineId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("InsightItemId", "ServiceLineId");
+
+                    b.HasIndex("ServiceLineId");
+
+                    b.ToTable("InsightItemServiceLines", (string)null);
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
@@ -573,6 +604,55 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("LearningOutcomes");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RelatedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RelatedType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.AgendaItem", b =>
@@ -903,6 +983,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ResponseDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1058,6 +1141,43 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.ReferenceData.TimelinessTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TimelinessTargets");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Referrals.Criteria.CriteriaVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1162,6 +1282,12 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1193,6 +1319,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
                     b.Property<int>("ExternalReviews")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LearningCaptured")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
@@ -1321,9 +1451,14 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
                 {
-                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
-                        .HasForeignKey("ServiceLineId")
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeriousCases.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SeriousCases.Core.ReferenceData.InsightSource", "Source")
@@ -1332,9 +1467,24 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("ServiceLine");
-
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemServiceLine", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Insight.InsightItem", null)
+                        .WithMany("ServiceLines")
+                        .HasForeignKey("InsightItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                        .WithMany()
+                        .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLine");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
@@ -1527,6 +1677,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
                 {
+                    b.Navigation("ServiceLines");
+
                     b.Navigation("Themes");
                 });
 

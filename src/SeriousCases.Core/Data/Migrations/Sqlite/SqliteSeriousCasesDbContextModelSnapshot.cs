@@ -321,27 +321,38 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvestigationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MonthKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RespondedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ResponseDueOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ServiceLineId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Severity")
+                    b.Property<int?>("Severity")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -358,18 +369,33 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InvestigationId");
+
                     b.HasIndex("ReceivedOn");
 
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("ServiceLineId");
-
-                    b.HasIndex("SourceId");
+                    b.HasIndex("ReferralId");
 
                     b.HasIndex("MonthKey", "SourceId");
 
+                    b.HasIndex("SourceId", "ExternalReference")
+                        .IsUnique();
+
                     b.ToTable("InsightItems");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemServiceLine", b =>
+                {
+                    b.Property<Guid>("InsightItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceLineId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InsightItemId", "ServiceLineId");
+
+                    b.HasIndex("ServiceLineId");
+
+                    b.ToTable("InsightItemServiceLines", (string)null);
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
@@ -568,6 +594,55 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("LearningOutcomes");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelatedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.AgendaItem", b =>
@@ -898,6 +973,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResponseDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1053,6 +1131,43 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.ReferenceData.TimelinessTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TimelinessTargets");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Referrals.Criteria.CriteriaVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1272,12 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1188,6 +1309,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("ExternalReviews")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearningCaptured")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
@@ -1316,9 +1441,14 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
                 {
-                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
-                        .HasForeignKey("ServiceLineId")
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeriousCases.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SeriousCases.Core.ReferenceData.InsightSource", "Source")
@@ -1327,9 +1457,24 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("ServiceLine");
-
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemServiceLine", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Insight.InsightItem", null)
+                        .WithMany("ServiceLines")
+                        .HasForeignKey("InsightItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                        .WithMany()
+                        .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLine");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItemTheme", b =>
@@ -1522,6 +1667,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SeriousCases.Core.Insight.InsightItem", b =>
                 {
+                    b.Navigation("ServiceLines");
+
                     b.Navigation("Themes");
                 });
 

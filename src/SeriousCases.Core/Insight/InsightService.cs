@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Common;
+using SeriousCases.Core.Data;
+
+namespace SeriousCases.Core.Insight;
+
+public enum InsightSort
+{
+    NewestFirst = 0,
+    OldestFirst = 1,
+    ResponseDue = 2,
+}
+
+/// <summary>A search of the register. Text matches whole words in the summary and the external reference
+/// (full-text search on PostgreSQL; every word must appear on SQLite).</summary>
+public sealed record InsightQuery
+{
+    public string? Source { get; init; }
+    public string? ServiceLine { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public string? Text { get; init; }
+    public InsightStatus? Status { get; init; }
+    public InsightSort Sort { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record InsightRow(Guid Id, string SourceName, string ExternalReference, DateOnly ReceivedOn, string Summary,
+    DateOnly? ResponseDueOn, InsightStatus Status, int Version);
+
+public sealed record InsightPage(IReadOnlyList<InsightRow> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The insight register for pages and the API: add one item, read, search, record a response.</summary>
+public sealed class InsightService(SeriousCasesDbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<InsightReference> ReferenceAsync(CancellationToken ct) =>
+        new(await db.InsightSources.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct),
+            await db.ServiceLines.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct));
+
+    public async Task<InsightItem> CreateAsync(InsightInput input, string? referralReference, string? investigationReference, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var valid = InsightRules.Validate(input, await ReferenceAsync(ct), UkTime.Today(clock), errors);
+        Guid? referralId = null, investigationId = null;
+        if (!string.IsNullOrWhiteSpace(referralReference))
+        {
+            referralId = await db.Referrals.Where(r => r.Reference == referralReference.Trim().ToUpperInvariant()).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            if (referralId is null)
+            {
+                errors.Add("referralReference", $"There is no referral {referralReference.Trim()}. Enter a reference such as REF-2026-0001, or leave it blank");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(investigationReference))
+        {
+            investigationId = await db.Investigations.Where(i => i.Reference == investigationReference.Trim().ToUpperInvariant()).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            if (investigationId is null)
+            {
+                errors.Add("investigationReference", $"There is no IPR {investigationReference.Trim()}. Enter a reference such as IPR-2026-0001, or leave it blank");
+            }
+        }
+
+        if (valid is not null && await db.InsightItems.AnyAsync(i => i.SourceId == valid.Source.Id && i.ExternalReference == valid.ExternalReference, ct))
+        {
+            errors.Add("externalReference", $"{valid.Source.Name} already has an item with reference {valid.ExternalReference}");
+        }
+
+        errors.ThrowIfAny();
+        var item = ToItem(valid!);
+        item.ReferralId = referralId;
+        item.InvestigationId = investigationId;
+        db.InsightItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    public static InsightItem ToItem(ValidInsight v) => new()
+    {
+        SourceId = v.Source.Id,
+        ExternalReference = v.ExternalReference,
+        ReceivedOn = v.ReceivedOn,
+        MonthKey = InsightItem.MonthKeyOf(v.ReceivedOn),
+        Summary = v.Summary,
+        Severity = v.Severity,
+        ResponseDueOn = v.ResponseDueOn,
+        ServiceLines = [.. v.ServiceLineIds.Select(id => new InsightItemServiceLine { ServiceLineId = id })],
+    };
+
+    public async Task<InsightItem> GetAsync(Guid id, CancellationToken ct) =>
+        await db.InsightItems.AsNoTracking()
+            .Include(i => i.Source)
+            .Include(i => i.ServiceLines).ThenInclude(l => l.ServiceLine)
+            .Include(i => i.Themes).ThenInclude(t => t.Theme)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id, ct)
+        ?? throw new RecordNotFoundException("The insight item");
+
+    /// <summary>Records that the department responded (or closes the item); the response date cannot be in the future.</summary>
+    public async Task<InsightItem> RecordStatusAsync(Guid id, int expectedVersion, InsightStatus status, DateOnly? respondedOn, CancellationToken ct)
+    {
+        var item = await db.InsightItems.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new RecordNotFoundException("The insight item");
+        var errors = new ValidationErrors();
+        if (status == InsightStatus.Responded && respondedOn is null)
+        {
+            errors.Add("respondedOn", "Enter the date the department responded");
+        }
+        else if (respondedOn > UkTime.Today(clock))
+        {
+            errors.Add("respondedOn", "The date the department responded must be today or in the past");
+        }
+        else if (respondedOn < item.ReceivedOn)
+        {
+            errors.Add("respondedOn", "The date the department responded must be on or after the date the item was received");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(item, expectedVersion);
+        item.Status = status;
+        item.RespondedOn = status == InsightStatus.Open ? null : respondedOn ?? item.RespondedOn;
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    public async Task<InsightPage> SearchAsync(InsightQuery q, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, q.Page);
+        var items = Filter(db.InsightItems.AsNoTracking(), q);
+        var total = await items.CountAsync(ct);
+        items = q.Sort switch
+        {
+            InsightSort.OldestFirst => items.OrderBy(i => i.ReceivedOn).ThenBy(i => i.Id),
+            InsightSort.ResponseDue => items.OrderBy(i => i.ResponseDueOn).ThenBy(i => i.Id),
+            _ => items.OrderByDescending(i => i.ReceivedOn).ThenByDescending(i => i.Id),
+        };
+        var rows = await items.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => new InsightRow(i.Id, i.Source!.Name, i.ExternalReference, i.ReceivedOn, i.Summary, i.ResponseDueOn, i.Status, i.Version))
+            .ToListAsync(ct);
+        return new InsightPage(rows, total, page, pageSize);
+    }
+
+    private IQueryable<InsightItem> Filter(IQueryable<InsightItem> items, InsightQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Source))
+        {
+            var code = q.Source.Trim();
+            items = items.Where(i => i.Source!.Code == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.ServiceLine))
+        {
+            var line = q.ServiceLine.Trim();
+            items = items.Where(i => i.ServiceLines.Any(l => l.ServiceLine!.Code == line));
+        }
+
+        if (q.From is { } from)
+        {
+            items = items.Where(i => i.ReceivedOn >= from);
+        }
+
+        if (q.To is { } to)
+        {
+            items = items.Where(i => i.ReceivedOn <= to);
+        }
+
+        if (q.Sort == InsightSort.ResponseDue)
+        {
+            // Sorting by deadline lists the items that have one.
+            items = items.Where(i => i.ResponseDueOn != null);
+        }
+
+        if (q.Status is { } status)
+        {
+            items = items.Where(i => i.Status == status);
+        }
+
+        var text = q.Text?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            items = InsightTextSearch.Apply(db, items, text);
+        }
+
+        return items;
+    }
+}
