@@ -38,6 +38,7 @@ builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
+builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());

@@ -43,6 +43,11 @@ public sealed class InsightService(SeriousCasesDbContext db, TimeProvider clock)
         new(await db.InsightSources.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct),
             await db.ServiceLines.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct));
 
+    /// <summary>The active sources and service lines, in their display order, for the pages' choices.</summary>
+    public async Task<(IReadOnlyList<ReferenceData.InsightSource> Sources, IReadOnlyList<ReferenceData.ServiceLine> Lines)> ChoicesAsync(CancellationToken ct) =>
+        (await db.InsightSources.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct),
+         await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.SortOrder).ToListAsync(ct));
+
     public async Task<InsightItem> CreateAsync(InsightInput input, string? referralReference, string? investigationReference, CancellationToken ct)
     {
         var errors = new ValidationErrors();

@@ -7,8 +7,9 @@ using SeriousCases.Core.Referrals.Criteria;
 
 namespace SeriousCases.Core.Referrals;
 
-/// <summary>Who is asking, for record-level rules: a referrer sees only their own referrals.</summary>
-public sealed record Requester(Guid UserId, string Name, bool IsTriage);
+/// <summary>Who is asking, for record-level rules: a referrer sees only their own referrals, Triage sees
+/// all, an ACS Senior Leader sees those found not met (to capture learning from them).</summary>
+public sealed record Requester(Guid UserId, string Name, bool IsTriage, bool IsAcsSeniorLeader = false);
 
 public sealed record TriageDecision(bool Accept, string? Rationale);
 
@@ -65,7 +66,8 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
         var referral = await db.Referrals.AsNoTracking()
             .Include(r => r.Customer)
             .Include(r => r.ServiceLines).ThenInclude(l => l.ServiceLine)
-            .SingleOrDefaultAsync(r => r.Id == id && (by.IsTriage || r.ReferrerUserId == by.UserId), ct)
+            .SingleOrDefaultAsync(r => r.Id == id && (by.IsTriage || r.ReferrerUserId == by.UserId
+                || (by.IsAcsSeniorLeader && r.Status == ReferralStatus.NotMet)), ct)
             ?? throw new RecordNotFoundException("The referral");
         db.RecordView(nameof(Referral), referral.Id);
         await db.SaveAuditEventsAsync(ct);

@@ -209,4 +209,41 @@ public sealed class JourneyTests(BrowserFixture app)
         await BrowserFixture.AssertAccessibleAsync(triage);
         await triage.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_adds_insight_correcting_a_mistake_and_searches_the_register()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "Ana Analyst");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an item" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Source", new() { Exact = true }).SelectOptionAsync("PFD");
+        await page.GetByLabel("The source's reference").FillAsync("PFD-BROWSER-1");
+        await page.GetByLabel("Day").First.FillAsync("2");
+        await page.GetByLabel("Month").First.FillAsync("13");
+        await page.GetByLabel("Year").First.FillAsync("2026");
+        await page.GetByLabel("Employment and Support Allowance").CheckAsync();
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("The coroner asked how vulnerability is identified when appointments are missed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the register" }).ClickAsync();
+        Assert.StartsWith("Error:", await page.TitleAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Month").First.FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the register" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/insight/new", StringComparison.Ordinal));
+        Assert.Equal("PFD-BROWSER-1", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("27 April 2026", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/insight?q=vulnerability+appointments");
+        Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/insight/import");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

@@ -36,6 +36,10 @@ public sealed class TriagePageTests(ServiceFactory app) : IClassFixture<ServiceF
         Assert.Contains("waiting for a triage decision", home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var queue = await triage.GetDocumentAsync("/triage");
         Assert.NotNull(queue.QuerySelector($"a[href='/triage/{id}']"));
+        // Received 2 November; the target from reference data is 14 days, so the decision was due on the 16th.
+        var row = queue.QuerySelector($"a[href='/triage/{id}']")!.Closest("tr")!.TextContent;
+        Assert.Contains("16 November 2026", row, StringComparison.Ordinal);
+        Assert.Contains("Overdue", row, StringComparison.Ordinal);
 
         var page = await triage.GetDocumentAsync($"/triage/{id}");
         Assert.Contains("The criteria are not met.", page.QuerySelector(".govuk-inset-text")!.TextContent, StringComparison.Ordinal);
@@ -57,6 +61,26 @@ public sealed class TriagePageTests(ServiceFactory app) : IClassFixture<ServiceF
         var seen = await referrer.GetDocumentAsync($"/referrals/{id}/submitted");
         Assert.Contains(why, seen.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Criteria not met", seen.QuerySelector("main .govuk-tag")!.TextContent, StringComparison.Ordinal);
+
+        // The case goes to the ACS Senior Leaders, who record learning and close it.
+        var acssl = await app.SignInAsync("acssl@demo.test");
+        Assert.Contains("waiting for you to capture learning", (await acssl.GetDocumentAsync("/")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await acssl.GetDocumentAsync("/acs-learning")).QuerySelector($"a[href='/acs-learning/{id}']"));
+        var close = await acssl.GetFormAsync($"/acs-learning/{id}");
+        var unanswered = await (await acssl.PostAsync($"/acs-learning/{id}", close.ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("#learningCaptured-yes", unanswered.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        var noText = await (await acssl.PostAsync($"/acs-learning/{id}", close.With("learningCaptured", "yes").ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Enter the learning captured", noText.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        const string learning = "Frontline colleagues should check for a change of circumstances before closing a claim.";
+        Assert.Equal(HttpStatusCode.Redirect, (await acssl.PostAsync($"/acs-learning/{id}", close.With("learning", learning).ToContent())).StatusCode);
+        Assert.Null((await acssl.GetDocumentAsync("/acs-learning")).QuerySelector($"a[href='/acs-learning/{id}']"));
+        var closed = await app.WithDbAsync(db => db.Referrals.SingleAsync(r => r.Id == id));
+        Assert.Equal(learning, closed.LearningCaptured);
+        Assert.NotNull(closed.ClosedAt);
+
+        // An ACS Senior Leader sees only not met referrals.
+        var (_, accepted) = await ReferAsync(allegation: true);
+        await acssl.GetDocumentAsync($"/acs-learning/{accepted}", HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -97,7 +97,6 @@ public static class InsightEndpoints
                 var body = new ImportResponse(report.ImportId, report.Rows, report.Added, report.AlreadyPresent, report.Rejected, report.Problems, report.ProblemsTruncated);
                 return report.FileRejected ? Results.Json(body, statusCode: StatusCodes.Status422UnprocessableEntity) : Results.Ok(body);
             })
-            .Accepts<string>("text/csv")
             .WithName("ImportInsight")
             .WithSummary("Import a CSV file sent as the request body (text/csv). Good rows are kept and bad rows reported; repeated items are not added twice. 422 when the file itself cannot be read as the layout.");
         return v1;

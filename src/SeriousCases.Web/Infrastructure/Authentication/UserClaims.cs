@@ -24,5 +24,6 @@ public static class UserClaims
 
     /// <summary>The caller as the referral rules see them (Triage sees every referral).</summary>
     public static Core.Referrals.Requester Requester(this ClaimsPrincipal principal) =>
-        new(principal.UserId() ?? Guid.Empty, principal.Identity?.Name ?? "", principal.IsInRole(Core.Identity.Roles.Triage));
+        new(principal.UserId() ?? Guid.Empty, principal.Identity?.Name ?? "", principal.IsInRole(Core.Identity.Roles.Triage),
+            principal.IsInRole(Core.Identity.Roles.AcsSeniorLeader));
 }

@@ -17,6 +17,8 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Home", "/", Policies.SignedIn),
         new("Referrals", "/referrals", Policies.Refer),
         new("Triage", "/triage", Policies.Triage),
+        new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
+        new("Insight", "/insight", Policies.Insight),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
     ];

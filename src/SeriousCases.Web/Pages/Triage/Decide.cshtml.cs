@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Common;
+using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Core.Referrals.Criteria;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -16,6 +17,7 @@ public sealed class DecideModel(ReferralService referrals) : PageModel
 
     public Referral Referral { get; private set; } = null!;
     public CriteriaAssessment Assessment { get; private set; } = null!;
+    public TimelinessTarget? Target { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -59,6 +61,9 @@ public sealed class DecideModel(ReferralService referrals) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct) =>
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
         (Referral, Assessment) = await referrals.GetAsync(id, User.Requester(), ct);
+        Target = await referrals.TriageTargetAsync(ct);
+    }
 }

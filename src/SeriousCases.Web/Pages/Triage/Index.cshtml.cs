@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Common;
+using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals;
 
 namespace SeriousCases.Web.Pages.Triage;
@@ -11,9 +12,13 @@ public sealed class IndexModel(ReferralService referrals, TimeProvider clock) : 
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The target from notification to decision (reference data); null if an Administrator removed it.</summary>
+    public TimelinessTarget? Target { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = UkTime.Today(clock);
         Waiting = await referrals.TriageQueueAsync(ct);
+        Target = await referrals.TriageTargetAsync(ct);
     }
 }

@@ -3,13 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Audit;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Admin.Audit;
-
-public sealed record DateFields(string? Day, string? Month, string? Year)
-{
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
-}
 
 public sealed class IndexModel(IAuditReader search) : PageModel
 {
@@ -18,17 +14,17 @@ public sealed class IndexModel(IAuditReader search) : PageModel
     [FromQuery(Name = "actor")] public string? Actor { get; set; }
     [FromQuery(Name = "action")] public AuditAction? Action { get; set; }
     [FromQuery(Name = "after")] public long? After { get; set; }
-    public DateFields From { get; set; } = new(null, null, null);
-    public DateFields To { get; set; } = new(null, null, null);
+    public DateFields From { get; set; } = DateFields.Empty;
+    public DateFields To { get; set; } = DateFields.Empty;
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public AuditPage? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        From = ReadDate("from");
-        To = ReadDate("to");
-        var from = ParseDate("from", "From", From);
-        var to = ParseDate("to", "To", To);
+        From = DateInput.Read(k => Request.Query[k], "from");
+        To = DateInput.Read(k => Request.Query[k], "to");
+        var from = DateInput.Parse(ModelState, "from", "From date", From);
+        var to = DateInput.Parse(ModelState, "to", "To date", To);
         if (from is not null && to is not null && to < from)
         {
             ModelState.AddModelError("to", "The ‘to’ date must be the same as or after the ‘from’ date");
@@ -76,33 +72,5 @@ public sealed class IndexModel(IAuditReader search) : PageModel
         return doc.RootElement.ValueKind == JsonValueKind.Object
             ? string.Join(", ", doc.RootElement.EnumerateObject().Select(p => p.Name))
             : "";
-    }
-
-    private DateFields ReadDate(string name) =>
-        new(Request.Query[$"{name}.day"], Request.Query[$"{name}.month"], Request.Query[$"{name}.year"]);
-
-    private DateOnly? ParseDate(string key, string label, DateFields fields)
-    {
-        if (fields.IsEmpty)
-        {
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(fields.Day) || string.IsNullOrWhiteSpace(fields.Month) || string.IsNullOrWhiteSpace(fields.Year))
-        {
-            var missing = new[] { ("day", fields.Day), ("month", fields.Month), ("year", fields.Year) }
-                .Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1);
-            ModelState.AddModelError(key, $"{label} date must include a {string.Join(" and ", missing)}");
-            return null;
-        }
-
-        if (int.TryParse(fields.Day, out var d) && int.TryParse(fields.Month, out var m) && int.TryParse(fields.Year, out var y)
-            && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        ModelState.AddModelError(key, $"{label} date must be a real date");
-        return null;
     }
 }

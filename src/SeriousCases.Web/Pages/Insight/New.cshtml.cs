@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SeriousCases.Core.Common;
+using SeriousCases.Core.Insight;
+using SeriousCases.Core.ReferenceData;
+using SeriousCases.Web.Infrastructure.GovUk;
+
+namespace SeriousCases.Web.Pages.Insight;
+
+/// <summary>Adds one item to the register. Every value typed is shown back when something needs fixing.</summary>
+public sealed class NewModel(InsightService insight) : PageModel
+{
+    [BindProperty(Name = "source")] public string? Source { get; set; }
+    [BindProperty(Name = "externalReference")] public string? ExternalReference { get; set; }
+    [BindProperty(Name = "serviceLines")] public List<string> ServiceLines { get; set; } = [];
+    [BindProperty(Name = "summary")] public string? Summary { get; set; }
+    [BindProperty(Name = "severity")] public string? Severity { get; set; }
+    [BindProperty(Name = "referralReference")] public string? ReferralReference { get; set; }
+    [BindProperty(Name = "investigationReference")] public string? InvestigationReference { get; set; }
+    public DateFields ReceivedOn { get; private set; } = DateFields.Empty;
+    public DateFields ResponseDueOn { get; private set; } = DateFields.Empty;
+    public IReadOnlyList<InsightSource> Sources { get; private set; } = [];
+    public IReadOnlyList<ServiceLine> Lines { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => (Sources, Lines) = await insight.ChoicesAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ReceivedOn = DateInput.Read(k => Request.Form[k], "receivedOn");
+        ResponseDueOn = DateInput.Read(k => Request.Form[k], "responseDueOn");
+        var received = DateInput.Parse(ModelState, "receivedOn", "The date it was received", ReceivedOn);
+        var due = DateInput.Parse(ModelState, "responseDueOn", "The response due date", ResponseDueOn);
+        try
+        {
+            // Boxes that do not make a date are already reported above; passing them on as not a date
+            // makes the rules refuse the item too, so nothing is stored while an error is shown.
+            var created = await insight.CreateAsync(new InsightInput
+            {
+                Source = Source,
+                ExternalReference = ExternalReference,
+                ReceivedOn = ModelState.ContainsKey("receivedOn") ? NotADate : Iso(received),
+                ServiceLines = ServiceLines,
+                Summary = Summary,
+                Severity = Severity,
+                ResponseDueOn = ModelState.ContainsKey("responseDueOn") ? NotADate : Iso(due),
+            }, ReferralReference, InvestigationReference, ct);
+            TempData["Added"] = $"{created.ExternalReference} added to the register";
+            return Redirect($"/insight/{created.Id}");
+        }
+        catch (DomainValidationException ex)
+        {
+            foreach (var error in ex.Errors.Where(e => !ModelState.ContainsKey(e.Field)))
+            {
+                ModelState.AddModelError(error.Field, error.Message);
+            }
+        }
+
+        (Sources, Lines) = await insight.ChoicesAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private const string NotADate = "not a date";
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
