@@ -28,6 +28,17 @@ public static class BenchProgram
                 parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output)),
             Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load }.Parse(args).InvokeAsync();
+        var importPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (a database the benchmark may migrate and fill)" };
+        var importSqlite = new Option<string?>("--sqlite") { Description = "Path of a SQLite file the benchmark may create and fill" };
+        var rows = new Option<int>("--rows") { Description = "Rows in the import file", DefaultValueFactory = _ => 1_000_000 };
+        var importMarkdown = new Option<FileInfo?>("--markdown") { Description = "Also write the results as Markdown tables to this file" };
+        var import = new Command("import", "Measure the CSV import of insight against a bare COPY (PostgreSQL) or prepared insert (SQLite) of the same rows, and the register's search against hand-written SQL.")
+        {
+            importPostgres, importSqlite, rows, importMarkdown,
+        };
+        import.SetAction((parse, ct) => ImportBenchmark.RunAsync(parse.GetValue(importPostgres), parse.GetValue(importSqlite), parse.GetValue(rows),
+            parse.GetValue(importMarkdown), Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import }.Parse(args).InvokeAsync();
     }
 }

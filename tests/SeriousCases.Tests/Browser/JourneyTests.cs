@@ -20,8 +20,30 @@ public sealed class JourneyTests(BrowserFixture app)
             await BrowserFixture.AssertAccessibleAsync(page);
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {name},", Exact = false }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        var button = page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {name},", Exact = false });
+        await button.ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // On a starved two-core runner a click has been seen to go unanswered once; a second click
+            // tells that apart from a sign-in that really fails, which fails here with what the page showed.
+            if (page.Url.Contains("/sign-in", StringComparison.Ordinal) && await button.CountAsync() == 1)
+            {
+                await button.ClickAsync();
+            }
+
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 15_000 });
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException($"Sign-in as {name} did not leave {page.Url}; the page shows: {await page.Locator("h1").First.TextContentAsync()}");
+            }
+        }
     }
 
     public static TheoryData<string> DemoEmails => [.. DemoUsers.All.Select(u => u.Email)];
