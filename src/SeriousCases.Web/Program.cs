@@ -35,6 +35,7 @@ builder.Services.AddScoped<AuditChainVerifier>();
 builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
+builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();

@@ -268,4 +268,22 @@ public sealed class JourneyTests(BrowserFixture app)
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Administrator_reads_the_criteria_and_is_told_what_a_new_version_lacks()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "Adi Administrator");
+        await page.GetByRole(AriaRole.Link, new() { Name = "IPR criteria" }).ClickAsync();
+        Assert.Contains("Version 2022-04", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a version" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the version" }).ClickAsync();
+        Assert.StartsWith("Error:", await page.TitleAsync());
+        Assert.Contains("Enter a name for the version", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

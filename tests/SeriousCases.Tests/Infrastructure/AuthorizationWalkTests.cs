@@ -41,6 +41,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /admin/audit"] = Policies.Administer,
         ["GET /admin/audit/{sequence:long}"] = Policies.Administer,
         ["GET /admin/reference-data/service-lines"] = Policies.Administer,
+        ["GET /admin/reference-data/criteria"] = Policies.Administer,
+        ["GET /admin/reference-data/criteria/new"] = Policies.Administer,
         ["GET /admin/reference-data/service-lines/{id:guid}/edit"] = Policies.Administer,
         ["GET /api/v1/me"] = Policies.SignedIn,
         ["GET /api/v1/service-lines/"] = Policies.SignedIn,
