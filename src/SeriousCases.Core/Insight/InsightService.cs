@@ -22,17 +22,36 @@ public sealed record InsightQuery
     public string? Text { get; init; }
     public InsightStatus? Status { get; init; }
     public InsightSort Sort { get; init; }
-    public int Page { get; init; } = 1;
+    /// <summary>Where the previous page ended (<see cref="InsightPage.NextAfter"/>); null for the first page.
+    /// Keyset paging: a deep page costs what the first does, however large the register.</summary>
+    public string? After { get; init; }
     public int PageSize { get; init; } = 25;
 }
 
 public sealed record InsightRow(Guid Id, string SourceName, string ExternalReference, DateOnly ReceivedOn, string Summary,
     DateOnly? ResponseDueOn, InsightStatus Status, int Version);
 
-public sealed record InsightPage(IReadOnlyList<InsightRow> Items, int Total, int Page, int PageSize)
+/// <summary>A keyset cursor: the sort date and id of the last row shown, as "yyyyMMdd~id".</summary>
+public static class InsightCursor
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public static string Of(DateOnly date, Guid id) => $"{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}~{id:N}";
+
+    public static (DateOnly Date, Guid Id) Parse(string cursor)
+    {
+        var parts = cursor.Split('~');
+        if (parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            && Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return (date, id);
+        }
+
+        throw new DomainValidationException("after", "The link to the next page is not valid. Start again from the first page");
+    }
 }
+
+/// <summary>One page of results, the total matching, and the cursor of the next page (null on the last).</summary>
+public sealed record InsightPage(IReadOnlyList<InsightRow> Items, int Total, int PageSize, string? NextAfter);
 
 /// <summary>The insight register for pages and the API: add one item, read, search, record a response.</summary>
 public sealed class InsightService(SeriousCasesDbContext db, TimeProvider clock)
@@ -135,19 +154,37 @@ public sealed class InsightService(SeriousCasesDbContext db, TimeProvider clock)
     public async Task<InsightPage> SearchAsync(InsightQuery q, CancellationToken ct)
     {
         var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, q.Page);
         var items = Filter(db.InsightItems.AsNoTracking(), q);
         var total = await items.CountAsync(ct);
+        if (q.After is { } after)
+        {
+            var (d, id) = InsightCursor.Parse(after);
+            items = q.Sort switch
+            {
+                InsightSort.OldestFirst => items.Where(i => i.ReceivedOn > d || (i.ReceivedOn == d && i.Id > id)),
+                InsightSort.ResponseDue => items.Where(i => i.ResponseDueOn > d || (i.ResponseDueOn == d && i.Id > id)),
+                _ => items.Where(i => i.ReceivedOn < d || (i.ReceivedOn == d && i.Id < id)),
+            };
+        }
+
         items = q.Sort switch
         {
             InsightSort.OldestFirst => items.OrderBy(i => i.ReceivedOn).ThenBy(i => i.Id),
             InsightSort.ResponseDue => items.OrderBy(i => i.ResponseDueOn).ThenBy(i => i.Id),
             _ => items.OrderByDescending(i => i.ReceivedOn).ThenByDescending(i => i.Id),
         };
-        var rows = await items.Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await items.Take(pageSize + 1)
             .Select(i => new InsightRow(i.Id, i.Source!.Name, i.ExternalReference, i.ReceivedOn, i.Summary, i.ResponseDueOn, i.Status, i.Version))
             .ToListAsync(ct);
-        return new InsightPage(rows, total, page, pageSize);
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            var last = rows[^1];
+            next = InsightCursor.Of(q.Sort == InsightSort.ResponseDue ? last.ResponseDueOn!.Value : last.ReceivedOn, last.Id);
+        }
+
+        return new InsightPage(rows, total, pageSize, next);
     }
 
     private IQueryable<InsightItem> Filter(IQueryable<InsightItem> items, InsightQuery q)

@@ -95,9 +95,16 @@ public sealed class InsightApiTests(ServiceFactory app) : IClassFixture<ServiceF
         Assert.Equal(2, found.GetProperty("total").GetInt32());
         Assert.Equal(["FL-SEARCH-4", "FL-SEARCH-2"], found.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
 
-        var paged = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&page=2"), HttpStatusCode.OK);
+        var first = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2"), HttpStatusCode.OK);
+        var after = Uri.EscapeDataString(first.GetProperty("nextAfter").GetString()!);
+        var paged = await JsonAsync(await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={after}"), HttpStatusCode.OK);
         Assert.Equal(5, paged.GetProperty("total").GetInt32());
         Assert.Equal(["FL-SEARCH-3", "FL-SEARCH-2"], paged.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
+        var last = await JsonAsync(await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={Uri.EscapeDataString(paged.GetProperty("nextAfter").GetString()!)}"), HttpStatusCode.OK);
+        Assert.Equal(["FL-SEARCH-1"], last.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
+        Assert.Equal(JsonValueKind.Null, last.GetProperty("nextAfter").ValueKind);
+        var forged = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?after=yesterday"), HttpStatusCode.BadRequest);
+        Assert.True(forged.GetProperty("errors").TryGetProperty("after", out _));
 
         var line = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&serviceLine=ESA&from=2025-01-01&to=2025-12-31"), HttpStatusCode.OK);
         Assert.Equal(2, line.GetProperty("total").GetInt32());

@@ -74,9 +74,12 @@ public sealed class InsightPageTests(ServiceFactory app) : IClassFixture<Service
         var all = await secretariat.GetDocumentAsync("/insight?source=MIN");
         Assert.Equal("MIN-PAGE-29", all.QuerySelector("tbody tr a")!.TextContent);
         Assert.Contains("30 items", all.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(all.QuerySelector(".govuk-pagination__next a"));
-        var second = await secretariat.GetDocumentAsync("/insight?source=MIN&page=2");
+        var next = all.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        var second = await secretariat.GetDocumentAsync(next);
         Assert.Equal("MIN-PAGE-04", second.QuerySelector("tbody tr a")!.TextContent);
+        Assert.Contains("showing 26 to 30", second.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector(".govuk-pagination__next"));
+        Assert.NotNull(second.QuerySelector(".govuk-pagination__prev a[rel=first]"));
 
         var words = await secretariat.GetDocumentAsync("/insight?source=MIN&q=reasonable+adjustments");
         Assert.Contains("10 items", words.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed record InsightResponse(
 public sealed record InsightListItem(Guid Id, string Source, string ExternalReference, DateOnly ReceivedOn, string Summary,
     DateOnly? ResponseDueOn, InsightStatus Status);
 
-public sealed record InsightListResponse(IReadOnlyList<InsightListItem> Items, int Total, int Page, int PageSize);
+public sealed record InsightListResponse(IReadOnlyList<InsightListItem> Items, int Total, int PageSize, string? NextAfter);
 
 public sealed record ImportResponse(Guid ImportId, long Rows, long Added, long AlreadyPresent, long Rejected,
     IReadOnlyList<ImportProblem> Problems, bool ProblemsTruncated);
@@ -56,7 +56,7 @@ public static class InsightEndpoints
             .WithSummary("Add one insight item. A Prevention of Future Deaths report gets its 56-day response date unless one is given. Invalid input: 400 naming each bad field; nothing stored.");
 
         insight.MapGet("/", async (InsightService service, CancellationToken ct, string? source, string? q, DateOnly? from, DateOnly? to,
-                string? serviceLine, InsightStatus? status, InsightSort? sort, int? page, int? pageSize) =>
+                string? serviceLine, InsightStatus? status, InsightSort? sort, string? after, int? pageSize) =>
             {
                 if (from is not null && to is not null && to < from)
                 {
@@ -72,15 +72,15 @@ public static class InsightEndpoints
                     ServiceLine = serviceLine,
                     Status = status,
                     Sort = sort ?? InsightSort.NewestFirst,
-                    Page = page ?? 1,
+                    After = after,
                     PageSize = pageSize ?? 25,
                 }, ct);
                 return new InsightListResponse(
                     [.. result.Items.Select(i => new InsightListItem(i.Id, i.SourceName, i.ExternalReference, i.ReceivedOn, i.Summary, i.ResponseDueOn, i.Status))],
-                    result.Total, result.Page, result.PageSize);
+                    result.Total, result.PageSize, result.NextAfter);
             })
             .WithName("SearchInsight")
-            .WithSummary("Search the register, newest first: source (code), q (words in the summary), from and to (received dates), serviceLine (code), status, sort (NewestFirst, OldestFirst, ResponseDue), page, pageSize (up to 100).");
+            .WithSummary("Search the register, newest first: source (code), q (words in the summary), from and to (received dates), serviceLine (code), status, sort (NewestFirst, OldestFirst, ResponseDue), pageSize (up to 100), after (the nextAfter of the previous page).");
 
         insight.MapGet("/{id:guid}", async (Guid id, InsightService service, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {

@@ -16,7 +16,9 @@ public sealed class IndexModel(InsightService insight, TimeProvider clock) : Pag
     [FromQuery(Name = "serviceLine")] public string? ServiceLine { get; set; }
     [FromQuery(Name = "status")] public InsightStatus? Status { get; set; }
     [FromQuery(Name = "sort")] public InsightSort Sort { get; set; }
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    /// <summary>How many items came before this page, for "Items 26 to 50"; carried in the links, not used to query.</summary>
+    [FromQuery(Name = "start")] public int Start { get; set; }
     public DateFields From { get; private set; } = DateFields.Empty;
     public DateFields To { get; private set; } = DateFields.Empty;
     public IReadOnlyList<InsightSource> Sources { get; private set; } = [];
@@ -43,17 +45,27 @@ public sealed class IndexModel(InsightService insight, TimeProvider clock) : Pag
             return Page();
         }
 
-        Results = await insight.SearchAsync(new InsightQuery
+        try
         {
-            Text = Text,
-            Source = Source,
-            ServiceLine = ServiceLine,
-            Status = Status,
-            From = from,
-            To = to,
-            Sort = Sort,
-            Page = PageNumber,
-        }, ct);
+            Results = await insight.SearchAsync(new InsightQuery
+            {
+                Text = Text,
+                Source = Source,
+                ServiceLine = ServiceLine,
+                Status = Status,
+                From = from,
+                To = to,
+                Sort = Sort,
+                After = After,
+            }, ct);
+        }
+        catch (DomainValidationException ex)
+        {
+            // A forged or outdated page link: say so, and offer the search again from the start.
+            ModelState.AddModelError("after", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         return Page();
     }
 
@@ -62,11 +74,16 @@ public sealed class IndexModel(InsightService insight, TimeProvider clock) : Pag
         ? new("from", "Received from", From, state["from"]?.Errors.FirstOrDefault()?.ErrorMessage)
         : new("to", "Received to", To, state["to"]?.Errors.FirstOrDefault()?.ErrorMessage);
 
-    public string PageUrl(int page)
+    /// <summary>This search from another point: the next page (with its cursor) or the first (without).</summary>
+    public string PageUrl(string? after, int start)
     {
-        var query = Request.Query.Where(q => q.Key != "page")
-            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
-            .Append($"page={page.ToString(CultureInfo.InvariantCulture)}");
+        var query = Request.Query.Where(q => q.Key is not ("after" or "start"))
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+        if (after is not null)
+        {
+            query = query.Append($"after={Uri.EscapeDataString(after)}").Append($"start={start.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         return "/insight?" + string.Join('&', query);
     }
 
