@@ -119,8 +119,11 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
                 AcceptedOn = today,
                 ExternalScrutiny = referral.ExternalReviews != ExternalReviews.None,
             };
+            // An IPR looks at every service line the customer had, as the referral gave them.
+            var lines = await db.Set<ReferralServiceLine>().Where(l => l.ReferralId == referral.Id).Select(l => l.ServiceLineId).ToListAsync(ct);
+            investigation.ServiceLines = [.. lines.Select(id => new InvestigationServiceLine { ServiceLineId = id })];
             db.Investigations.Add(investigation);
-            await AddIprInsightAsync(referral, investigation, today, ct);
+            await AddIprInsightAsync(referral, investigation, lines, today, ct);
         }
         else if (referral.ReferrerUserId is { } referrer)
         {
@@ -135,10 +138,9 @@ public sealed class ReferralService(SeriousCasesDbContext db, TimeProvider clock
 
     /// <summary>Every accepted case is also insight: an IPR item in the register, linked to the referral
     /// and the IPR, carrying the referral's service lines but none of its personal details.</summary>
-    private async Task AddIprInsightAsync(Referral referral, Investigation investigation, DateOnly today, CancellationToken ct)
+    private async Task AddIprInsightAsync(Referral referral, Investigation investigation, IReadOnlyList<Guid> lines, DateOnly today, CancellationToken ct)
     {
         var source = await db.InsightSources.SingleAsync(s => s.Code == Insight.InsightSources.InternalProcessReview, ct);
-        var lines = await db.Set<ReferralServiceLine>().Where(l => l.ReferralId == referral.Id).Select(l => l.ServiceLineId).ToListAsync(ct);
         db.InsightItems.Add(new Insight.InsightItem
         {
             SourceId = source.Id,

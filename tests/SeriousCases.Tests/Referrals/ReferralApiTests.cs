@@ -91,7 +91,8 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
 
         var triage = await app.SignInAsync("triage@demo.test");
         await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" }), HttpStatusCode.OK);
-        var investigation = await app.WithDbAsync(db => db.Investigations.SingleAsync(i => i.ReferralId == id));
+        var investigation = await app.WithDbAsync(db => db.Investigations.Include(i => i.ServiceLines).SingleAsync(i => i.ReferralId == id));
+        Assert.Equal(2, investigation.ServiceLines.Count);
         Assert.Equal(InvestigationStage.Accepted, investigation.Stage);
         Assert.StartsWith("IPR-", investigation.Reference, StringComparison.Ordinal);
 
