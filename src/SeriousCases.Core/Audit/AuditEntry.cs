@@ -10,6 +10,8 @@ public enum AuditAction
     Export = 6,
     /// <summary>A bulk import: one entry for the file, with its counts (the rows are not audited one by one).</summary>
     Import = 7,
+    /// <summary>Someone asked for a record they may not see; they were told it was not found.</summary>
+    AccessRefused = 8,
 }
 
 /// <summary>One append-only entry of the audit trail. Each entry's hash covers its content and the

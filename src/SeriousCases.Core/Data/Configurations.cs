@@ -104,6 +104,15 @@ internal sealed class ReferralServiceLineConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public void Configure(EntityTypeBuilder<StageChange> b)
+    {
+        b.HasIndex(x => x.InvestigationId);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvestigationConfiguration : IEntityTypeConfiguration<Investigation>
 {
     public void Configure(EntityTypeBuilder<Investigation> b)

@@ -36,6 +36,7 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<Referrals.Criteria.CriteriaVersion> CriteriaVersions => Set<Referrals.Criteria.CriteriaVersion>();
     public DbSet<Investigation> Investigations => Set<Investigation>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<LearningOutcome> LearningOutcomes => Set<LearningOutcome>();
     public DbSet<AgreedActivity> AgreedActivities => Set<AgreedActivity>();
     public DbSet<TermsOfReferenceVersion> TermsOfReferenceVersions => Set<TermsOfReferenceVersion>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SeriousCases.Web.Api.Insight;
+using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -25,6 +26,7 @@ public static class ApiEndpoints
         v1.MapServiceLineApi();
         v1.MapReferralApi();
         v1.MapInsightApi();
+        v1.MapInvestigationApi();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Home", "/", Policies.SignedIn),
         new("Referrals", "/referrals", Policies.Refer),
         new("Triage", "/triage", Policies.Triage),
+        new("IPRs", "/investigations", Policies.Investigate),
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
         new("Insight", "/insight", Policies.Insight),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),

@@ -606,6 +606,48 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("LearningOutcomes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("StageChanges");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1578,6 +1620,15 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany("LearningOutcomes")
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
                         .HasForeignKey("InvestigationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -596,6 +596,48 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("LearningOutcomes");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("StageChanges");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1568,6 +1610,15 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany("LearningOutcomes")
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
                         .HasForeignKey("InvestigationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

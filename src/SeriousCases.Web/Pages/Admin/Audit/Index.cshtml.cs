@@ -57,6 +57,8 @@ public sealed class IndexModel(IAuditReader search) : PageModel
         AuditAction.View => "Viewed",
         AuditAction.SignIn => "Signed in",
         AuditAction.Export => "Exported",
+        AuditAction.Import => "Imported",
+        AuditAction.AccessRefused => "Refused access",
         _ => action.ToString(),
     };
 
