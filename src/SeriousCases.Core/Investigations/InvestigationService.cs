@@ -90,6 +90,89 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
         return ipr;
     }
 
+    public const int FindingMax = 4000;
+
+    /// <summary>Records one item of learning identified: the statement, the service line it concerns and one or
+    /// more themes (codes or names from reference data). Findings are written while the case is being
+    /// investigated: after launch and before it goes to the IPRG.</summary>
+    public async Task<Finding> AddFindingAsync(Guid id, string? text, string? serviceLine, IReadOnlyList<string> themes, Requester by, CancellationToken ct)
+    {
+        var ipr = await db.Investigations.SingleOrDefaultAsync(i => i.Id == id && (by.IsTriage || i.InvestigatorUserId == by.UserId), ct)
+            ?? throw new RecordNotFoundException("The IPR");
+        var errors = new ValidationErrors();
+        if (ipr.Stage is not (InvestigationStage.Launched or InvestigationStage.FactFinding or InvestigationStage.Drafting))
+        {
+            errors.Add("text", $"Learning is recorded while the IPR is being investigated (launched to drafting); IPR {ipr.Reference} is {InvestigationStages.Describe(ipr.Stage).ToLowerInvariant()}");
+        }
+
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add("text", "Enter the learning identified, as the publication would print it");
+        }
+        else if (text.Length > FindingMax)
+        {
+            errors.Add("text", $"The learning identified must be {FindingMax} characters or fewer");
+        }
+
+        var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).ToListAsync(ct);
+        var line = string.IsNullOrWhiteSpace(serviceLine) ? null
+            : lines.FirstOrDefault(l => string.Equals(l.Name, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(l.Abbreviation, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(l.Code, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (line is null)
+        {
+            errors.Add("serviceLine", string.IsNullOrWhiteSpace(serviceLine) ? "Select the service line the learning concerns" : $"'{serviceLine.Trim()}' is not a service line");
+        }
+
+        var known = await db.Themes.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        var themeIds = new List<Guid>();
+        foreach (var wanted in themes.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            var theme = known.FirstOrDefault(t => string.Equals(t.Code, wanted.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, wanted.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (theme is null)
+            {
+                errors.Add("themes", $"'{wanted.Trim()}' is not a theme. Choose themes from the list, or ask an Administrator to add one");
+            }
+            else if (!themeIds.Contains(theme.Id))
+            {
+                themeIds.Add(theme.Id);
+            }
+        }
+
+        if (themeIds.Count == 0 && !errors.Has("themes"))
+        {
+            errors.Add("themes", "Select at least one theme");
+        }
+
+        errors.ThrowIfAny();
+        var order = await db.Findings.Where(f => f.InvestigationId == id).Select(f => (int?)f.Order).MaxAsync(ct) ?? 0;
+        var finding = new Finding
+        {
+            InvestigationId = id,
+            Order = order + 1,
+            Text = text!,
+            ServiceLineId = line!.Id,
+            Themes = [.. themeIds.Select(t => new FindingTheme { ThemeId = t })],
+        };
+        db.Findings.Add(finding);
+        await db.SaveChangesAsync(ct);
+        return finding;
+    }
+
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(Guid id, CancellationToken ct) =>
+        await db.Findings.AsNoTracking()
+            .Include(f => f.ServiceLine)
+            .Include(f => f.Themes).ThenInclude(t => t.Theme)
+            .Where(f => f.InvestigationId == id)
+            .OrderBy(f => f.Order)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    public async Task<(IReadOnlyList<ReferenceData.ServiceLine> Lines, IReadOnlyList<ReferenceData.Theme> Themes)> FindingChoicesAsync(CancellationToken ct) =>
+        (await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.SortOrder).ToListAsync(ct),
+         await db.Themes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).ToListAsync(ct));
+
     /// <summary>Moves the case to another stage under <see cref="InvestigationStages"/>, dating the move and recording it.</summary>
     public async Task<Investigation> MoveStageAsync(Guid id, int expectedVersion, InvestigationStage? to, InvestigationOutcome? outcome, Requester by, CancellationToken ct)
     {

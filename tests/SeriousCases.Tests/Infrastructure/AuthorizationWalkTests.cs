@@ -38,6 +38,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/investigations/"] = Policies.Investigate,
         ["GET /api/v1/investigations/{id:guid}"] = Policies.Investigate,
         ["POST /api/v1/investigations/{id:guid}/stage"] = Policies.Investigate,
+        ["POST /api/v1/investigations/{id:guid}/findings"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/findings/new"] = Policies.Investigate,
         ["GET /acs-learning"] = Policies.CaptureAcsLearning,
         ["GET /acs-learning/{id:guid}"] = Policies.CaptureAcsLearning,
         ["GET /insight"] = Policies.Insight,

@@ -128,4 +128,46 @@ public sealed class InvestigationWorkspaceTests(ServiceFactory app) : IClassFixt
         Assert.NotNull(unassigned.QuerySelector("#stage-Launched[checked]"));
         Assert.Equal(InvestigationStage.Accepted, await app.WithDbAsync(db => db.Investigations.Where(i => i.Id == id).Select(i => i.Stage).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Learning_is_recorded_with_its_line_and_themes_while_the_case_is_investigated()
+    {
+        var id = await AcceptedIprAsync();
+        var investigatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "investigator@demo.test").Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var ipr = await db.Investigations.SingleAsync(i => i.Id == id);
+            ipr.InvestigatorUserId = investigatorId;
+            return await db.SaveChangesAsync();
+        });
+        var investigator = await app.SignInAsync("investigator@demo.test");
+        var finding = new { text = "The customer's request for a call back was not met.", serviceLine = "UC", themes = new[] { "Customer dissatisfaction" } };
+
+        var early = await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding), HttpStatusCode.BadRequest);
+        Assert.Contains("while the IPR is being investigated", early.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+        await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage = "Launched" }), HttpStatusCode.OK);
+
+        var bad = await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", new { text = "", serviceLine = "Winter Fuel", themes = new[] { "Weather" } }), HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors");
+        Assert.Contains("Enter the learning identified", errors.GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("'Winter Fuel' is not a service line", errors.GetProperty("serviceLine")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("'Weather' is not a theme", errors.GetProperty("themes")[0].GetString(), StringComparison.Ordinal);
+
+        var created = await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding), HttpStatusCode.Created);
+        Assert.Equal(1, created.GetProperty("order").GetInt32());
+        Assert.Equal("Universal Credit", created.GetProperty("serviceLine").GetString());
+        Assert.Equal(["Customer dissatisfaction"], created.GetProperty("themes").EnumerateArray().Select(e => e.GetString()));
+
+        var page = await investigator.GetDocumentAsync($"/investigations/{id}");
+        Assert.Contains("The customer's request for a call back was not met.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var form = await investigator.GetFormAsync($"/investigations/{id}/findings/new");
+        var noTheme = await (await investigator.PostAsync($"/investigations/{id}/findings/new", form.With("text", "Journal messages were not read.").With("serviceLine", "UC").ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("#themes-0", noTheme.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Contains("Journal messages were not read.", noTheme.QuerySelector("#text")!.TextContent, StringComparison.Ordinal);
+
+        // Someone else's case is not found.
+        var other = await app.SignInAsync("triage@demo.test");
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding)).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Findings.CountAsync(f => f.InvestigationId == id)));
+    }
 }

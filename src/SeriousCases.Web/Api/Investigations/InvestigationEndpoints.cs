@@ -16,6 +16,10 @@ public sealed record InvestigationResponse(
     DateOnly? NotifiedOn, DateOnly? AcceptedOn, DateOnly? LaunchedOn, DateOnly? SentToIprgOn, DateOnly? IprgReviewedOn, DateOnly? ConcludedOn,
     IReadOnlyList<string> ServiceLines, int Findings, bool ExternalScrutiny, IReadOnlyList<StageChangeItem> History, int Version);
 
+public sealed record FindingRequest(string? Text, string? ServiceLine, IReadOnlyList<string>? Themes);
+
+public sealed record FindingResponse(Guid Id, int Order, string Text, string ServiceLine, IReadOnlyList<string> Themes);
+
 public sealed record StageRequest(InvestigationStage? Stage, InvestigationOutcome? Outcome);
 
 /// <summary>The investigation workspace for other systems: caseload, one IPR, moving its stage. An investigator
@@ -62,6 +66,15 @@ public static class InvestigationEndpoints
             })
             .WithName("MoveInvestigationStage")
             .WithSummary("Move the IPR to another stage: Launched, FactFinding, Drafting, WithIprg, Concluded (with outcome LearningIdentified or NoLearningIdentified). If-Match is honoured when sent.");
+        investigations.MapPost("/{id:guid}/findings", async (Guid id, FindingRequest request, InvestigationService service, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var finding = await service.AddFindingAsync(id, request.Text, request.ServiceLine, request.Themes ?? [], user.Requester(), ct);
+                var saved = (await service.FindingsAsync(id, ct)).Single(f => f.Id == finding.Id);
+                return TypedResults.Created($"/api/v1/investigations/{id}/findings/{saved.Id}", new FindingResponse(saved.Id, saved.Order, saved.Text,
+                    saved.ServiceLine!.Name, [.. saved.Themes.Select(t => t.Theme!.Name).Order(StringComparer.Ordinal)]));
+            })
+            .WithName("AddFinding")
+            .WithSummary("Record learning identified: text, serviceLine (name, abbreviation or code), themes (codes or names, at least one). While the IPR is launched, fact-finding or drafting.");
         return v1;
     }
 

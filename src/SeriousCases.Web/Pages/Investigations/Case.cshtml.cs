@@ -13,6 +13,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
     [BindProperty(Name = "outcome")] public InvestigationOutcome? Outcome { get; set; }
     [BindProperty(Name = "version")] public int Version { get; set; }
     public InvestigationView View { get; private set; } = null!;
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool IsTriage { get; private set; }
 
@@ -54,5 +55,6 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
         var by = User.Requester();
         IsTriage = by.IsTriage;
         View = await investigations.GetAsync(id, by, ct);
+        Findings = await investigations.FindingsAsync(id, ct);
     }
 }
