@@ -50,6 +50,8 @@ public sealed class AgreedActivity : Entity
 
     public Guid? InvestigationId { get; set; }
     public Investigation? Investigation { get; set; }
+    /// <summary>For an IPRG agreed activity: the finding it answers (one finding can have several).</summary>
+    public Guid? FindingId { get; set; }
     public Guid? PanelMeetingId { get; set; }
     public PanelMeeting? PanelMeeting { get; set; }
     public Guid? PanelDecisionId { get; set; }

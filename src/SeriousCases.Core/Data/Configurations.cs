@@ -171,6 +171,8 @@ internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<Agr
         b.HasIndex(x => x.Reference).IsUnique();
         b.HasIndex(x => new { x.Status, x.DueOn });
         b.HasIndex(x => x.InvestigationId);
+        b.HasIndex(x => x.FindingId);
+        b.HasOne<Finding>().WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OwnerTeamId);
         b.HasIndex(x => new { x.PanelMeetingId, x.Origin, x.Number });
         b.Property(x => x.Reference).HasMaxLength(30);

@@ -201,6 +201,10 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
                 ipr.ConcludedOn = today;
                 ipr.Outcome = outcome;
                 break;
+            case InvestigationStage.Drafting when ipr.IprgReviewedOn is not null:
+                // Sent back by the group: its review no longer stands; it reviews the case again.
+                ipr.IprgReviewedOn = null;
+                break;
         }
 
         await db.SaveChangesAsync(ct);

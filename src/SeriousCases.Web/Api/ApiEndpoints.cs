@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
+using SeriousCases.Web.Api.Iprg;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -27,6 +28,7 @@ public static class ApiEndpoints
         v1.MapReferralApi();
         v1.MapInsightApi();
         v1.MapInvestigationApi();
+        v1.MapIprgApi();
         return app;
     }
 }

@@ -294,7 +294,7 @@ public sealed class JourneyTests(BrowserFixture app)
     }
 
     [Fact]
-    public async Task Triage_assigns_an_ipr_and_the_investigator_launches_it()
+    public async Task An_ipr_runs_from_assignment_to_iprg_agreed_activities()
     {
         var id = await app.WithDbAsync(async db =>
         {
@@ -334,6 +334,46 @@ public sealed class JourneyTests(BrowserFixture app)
         await investigator.GetByRole(AriaRole.Button, new() { Name = "Save stage" }).ClickAsync();
         Assert.Contains("is now launched", await investigator.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(investigator);
+
+        // Learning identified, with a theme forgotten at first.
+        await investigator.GetByRole(AriaRole.Link, new() { Name = "Add learning identified" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(investigator);
+        await investigator.GetByLabel("Learning identified", new() { Exact = true }).FillAsync("A request for a call back was not met.");
+        await investigator.GetByLabel("Service line it concerns").SelectOptionAsync(new SelectOptionValue { Label = "Universal Credit" });
+        await investigator.GetByRole(AriaRole.Button, new() { Name = "Add learning identified" }).ClickAsync();
+        Assert.StartsWith("Error:", await investigator.TitleAsync());
+        await BrowserFixture.AssertAccessibleAsync(investigator);
+        await investigator.GetByLabel("Customer dissatisfaction").CheckAsync();
+        await investigator.GetByRole(AriaRole.Button, new() { Name = "Add learning identified" }).ClickAsync();
+        Assert.Contains("A request for a call back was not met.", await investigator.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        foreach (var stage in new[] { "Fact-finding", "Drafting", "With the IPRG" })
+        {
+            await investigator.GetByLabel(stage, new() { Exact = true }).CheckAsync();
+            await investigator.GetByRole(AriaRole.Button, new() { Name = "Save stage" }).ClickAsync();
+            Assert.Contains("is now", await investigator.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+        }
+
         await investigator.Context.CloseAsync();
+
+        // The IPRG agrees an activity and records its review.
+        var iprg = await app.NewPageAsync();
+        await SignInAsync(iprg, "Imogen Groupmember");
+        await iprg.GetByRole(AriaRole.Link, new() { Name = "IPRG review", Exact = true }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(iprg);
+        await iprg.GetByRole(AriaRole.Link, new() { Name = "IPR-2026-9001" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(iprg);
+        await iprg.GetByRole(AriaRole.Link, new() { Name = "Agree an activity for finding 1" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(iprg);
+        await iprg.GetByLabel("Owner").SelectOptionAsync("UC");
+        await iprg.GetByLabel("The activity").FillAsync("UC to assure IPRG that call backs are made when requested.");
+        await iprg.GetByLabel("Day").FillAsync("31");
+        await iprg.GetByLabel("Month").FillAsync("3");
+        await iprg.GetByLabel("Year").FillAsync("2027");
+        await iprg.GetByRole(AriaRole.Button, new() { Name = "Agree the activity" }).ClickAsync();
+        Assert.Contains("UC to assure IPRG that call backs are made when requested.", await iprg.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await iprg.GetByRole(AriaRole.Button, new() { Name = "Record the group's review" }).ClickAsync();
+        Assert.Contains("Review of IPR IPR-2026-9001 recorded", await iprg.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(iprg);
+        await iprg.Context.CloseAsync();
     }
 }

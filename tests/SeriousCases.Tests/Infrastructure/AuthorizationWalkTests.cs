@@ -40,6 +40,11 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["POST /api/v1/investigations/{id:guid}/stage"] = Policies.Investigate,
         ["POST /api/v1/investigations/{id:guid}/findings"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/findings/new"] = Policies.Investigate,
+        ["GET /iprg"] = Policies.ReviewFindings,
+        ["GET /iprg/{id:guid}"] = Policies.ReviewFindings,
+        ["GET /iprg/{id:guid}/findings/{findingId:guid}/activities/new"] = Policies.ReviewFindings,
+        ["POST /api/v1/findings/{id:guid}/activities"] = Policies.ReviewFindings,
+        ["POST /api/v1/investigations/{id:guid}/iprg-review"] = Policies.ReviewFindings,
         ["GET /acs-learning"] = Policies.CaptureAcsLearning,
         ["GET /acs-learning/{id:guid}"] = Policies.CaptureAcsLearning,
         ["GET /insight"] = Policies.Insight,
@@ -74,6 +79,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["code"] = "404",
         ["documentName"] = "v1",
         ["question"] = "received",
+        ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -18,6 +18,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Referrals", "/referrals", Policies.Refer),
         new("Triage", "/triage", Policies.Triage),
         new("IPRs", "/investigations", Policies.Investigate),
+        new("IPRG review", "/iprg", Policies.ReviewFindings),
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
         new("Insight", "/insight", Policies.Insight),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),

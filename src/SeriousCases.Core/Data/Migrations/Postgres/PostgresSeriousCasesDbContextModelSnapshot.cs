@@ -56,6 +56,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("FindingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("FirstDueOn")
                         .HasColumnType("date");
 
@@ -121,6 +124,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
 
                     b.HasIndex("InvestigationId");
 
@@ -1435,6 +1440,11 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
+                    b.HasOne("SeriousCases.Core.Investigations.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", "Investigation")
                         .WithMany()
                         .HasForeignKey("InvestigationId")

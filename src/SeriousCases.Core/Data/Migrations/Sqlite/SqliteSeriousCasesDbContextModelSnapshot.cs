@@ -51,6 +51,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FindingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstDueOn")
                         .HasColumnType("TEXT");
 
@@ -116,6 +119,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
 
                     b.HasIndex("InvestigationId");
 
@@ -1425,6 +1430,11 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
+                    b.HasOne("SeriousCases.Core.Investigations.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", "Investigation")
                         .WithMany()
                         .HasForeignKey("InvestigationId")
