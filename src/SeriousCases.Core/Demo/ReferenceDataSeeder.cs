@@ -50,6 +50,9 @@ public static class ReferenceDataSeeder
     public static readonly IReadOnlyList<(string Code, string Name, int Days)> TimelinessTargets =
     [
         (TimelinessTarget.TriageDecision, "Notification to triage decision", 14),
+        (Investigations.Timeliness.NotificationToLaunch, "Notification to IPR launch", 28),
+        (Investigations.Timeliness.LaunchToIprg, "Launch to investigation report with the IPRG", 84),
+        (Investigations.Timeliness.IprgToReview, "With the IPRG to the group's review", 28),
     ];
 
     /// <summary>Themes the Panel has worked on (seed 000) and recurring subjects of the 2022/23 learning (seed 004).</summary>

@@ -8,7 +8,7 @@ using SeriousCases.Core.Referrals;
 namespace SeriousCases.Core.Investigations;
 
 public sealed record CaseloadRow(Guid Id, string Reference, InvestigationStage Stage, DateOnly? NotifiedOn, DateOnly? AcceptedOn,
-    Guid? InvestigatorUserId, string? InvestigatorName);
+    Guid? InvestigatorUserId, string? InvestigatorName, TimelinessDates Dates);
 
 public sealed record InvestigatorChoice(Guid UserId, string Name);
 
@@ -33,8 +33,17 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
             .OrderBy(i => i.AcceptedOn).ThenBy(i => i.Reference)
             .Take(500)
             .Select(i => new CaseloadRow(i.Id, i.Reference, i.Stage, i.NotifiedOn, i.AcceptedOn, i.InvestigatorUserId,
-                db.Users.Where(u => u.Id == i.InvestigatorUserId).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Users.Where(u => u.Id == i.InvestigatorUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                new TimelinessDates(i.NotifiedOn, i.LaunchedOn, i.SentToIprgOn, i.IprgReviewedOn, false)))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The IPR timeliness targets (reference data), in the order the steps happen.</summary>
+    public async Task<IReadOnlyList<ReferenceData.TimelinessTarget>> TargetsAsync(CancellationToken ct)
+    {
+        var order = new[] { Timeliness.NotificationToLaunch, Timeliness.LaunchToIprg, Timeliness.IprgToReview };
+        var targets = await db.TimelinessTargets.AsNoTracking().Where(t => order.Contains(t.Code)).ToListAsync(ct);
+        return [.. targets.OrderBy(t => Array.IndexOf(order, t.Code))];
     }
 
     public async Task<InvestigationView> GetAsync(Guid id, Requester by, CancellationToken ct)

@@ -170,4 +170,30 @@ public sealed class InvestigationWorkspaceTests(ServiceFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding)).StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Findings.CountAsync(f => f.InvestigationId == id)));
     }
+
+    [Fact]
+    public async Task Cases_behind_a_timeliness_target_are_listed_and_shown_against_each_step()
+    {
+        var (late, onTime) = await app.WithDbAsync(async db =>
+        {
+            var a = new Investigation { Reference = "IPR-2026-8001", NotifiedOn = new DateOnly(2026, 1, 5), AcceptedOn = new DateOnly(2026, 1, 12) };
+            var b = new Investigation { Reference = "IPR-2026-8002", NotifiedOn = new DateOnly(2099, 1, 1), AcceptedOn = new DateOnly(2026, 11, 20) };
+            db.Investigations.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var triage = await app.SignInAsync("triage@demo.test");
+        var behind = await triage.GetDocumentAsync("/investigations?behind=true");
+        Assert.NotNull(behind.QuerySelector($"a[href='/investigations/{late}']"));
+        Assert.Null(behind.QuerySelector($"a[href='/investigations/{onTime}']"));
+        var row = behind.QuerySelector($"a[href='/investigations/{late}']")!.Closest("tr")!.TextContent;
+        Assert.Contains("Overdue", row, StringComparison.Ordinal);
+        Assert.Contains("Notification to IPR launch", row, StringComparison.Ordinal);
+
+        var page = await triage.GetDocumentAsync($"/investigations/{late}");
+        var timeliness = page.QuerySelectorAll("table").First(t => t.QuerySelector("caption")?.TextContent == "Timeliness").TextContent;
+        Assert.Contains("2 February 2026", timeliness, StringComparison.Ordinal);
+        Assert.Contains("Overdue", timeliness, StringComparison.Ordinal);
+        Assert.NotNull((await triage.GetDocumentAsync("/investigations")).QuerySelector($"a[href='/investigations/{onTime}']"));
+    }
 }

@@ -14,6 +14,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
     [BindProperty(Name = "version")] public int Version { get; set; }
     public InvestigationView View { get; private set; } = null!;
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
+    public IReadOnlyList<TimelinessCheck> Checks { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool IsTriage { get; private set; }
 
@@ -56,5 +57,6 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
         IsTriage = by.IsTriage;
         View = await investigations.GetAsync(id, by, ct);
         Findings = await investigations.FindingsAsync(id, ct);
+        Checks = Timeliness.Assess(View.Investigation, await investigations.TargetsAsync(ct), Today);
     }
 }
