@@ -113,6 +113,16 @@ internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageC
     }
 }
 
+internal sealed class ExternalScrutinyEntryConfiguration : IEntityTypeConfiguration<ExternalScrutinyEntry>
+{
+    public void Configure(EntityTypeBuilder<ExternalScrutinyEntry> b)
+    {
+        b.HasIndex(x => x.InvestigationId);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvestigationConfiguration : IEntityTypeConfiguration<Investigation>
 {
     public void Configure(EntityTypeBuilder<Investigation> b)

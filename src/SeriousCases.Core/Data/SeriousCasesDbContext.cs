@@ -37,6 +37,7 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<Investigation> Investigations => Set<Investigation>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<ExternalScrutinyEntry> ExternalScrutinyEntries => Set<ExternalScrutinyEntry>();
     public DbSet<LearningOutcome> LearningOutcomes => Set<LearningOutcome>();
     public DbSet<AgreedActivity> AgreedActivities => Set<AgreedActivity>();
     public DbSet<TermsOfReferenceVersion> TermsOfReferenceVersions => Set<TermsOfReferenceVersion>();

@@ -99,6 +99,48 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
         return ipr;
     }
 
+    /// <summary>Records external scrutiny of the case, at any stage, concluded included. A Significant Case
+    /// Review exists only in Scotland.</summary>
+    public async Task<ExternalScrutinyEntry> AddScrutinyAsync(Guid id, ScrutinyKind? kind, DateOnly? on, string? notes, Requester by, CancellationToken ct)
+    {
+        var ipr = await db.Investigations.Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == id && (by.IsTriage || i.InvestigatorUserId == by.UserId), ct)
+            ?? throw new RecordNotFoundException("The IPR");
+        var errors = new ValidationErrors();
+        if (kind is null)
+        {
+            errors.Add("kind", "Select the kind of external scrutiny");
+        }
+        else if (kind == ScrutinyKind.SignificantCaseReview && ipr.Customer?.Nation is { } nation && nation != Nation.Scotland)
+        {
+            errors.Add("kind", $"A Significant Case Review only happens in Scotland; the customer lived in {nation}. For England or Wales, choose a Safeguarding Adults Review");
+        }
+
+        if (on is null)
+        {
+            errors.Add("on", "Enter the date DWP was asked to take part");
+        }
+        else if (on > UkTime.Today(clock))
+        {
+            errors.Add("on", "The date must be today or in the past");
+        }
+
+        notes = notes?.Trim();
+        if (notes?.Length > 2000)
+        {
+            errors.Add("notes", "Notes must be 2,000 characters or fewer");
+        }
+
+        errors.ThrowIfAny();
+        var entry = new ExternalScrutinyEntry { InvestigationId = id, Kind = kind!.Value, On = on!.Value, Notes = string.IsNullOrEmpty(notes) ? null : notes };
+        db.ExternalScrutinyEntries.Add(entry);
+        ipr.ExternalScrutiny = true;
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    public async Task<IReadOnlyList<ExternalScrutinyEntry>> ScrutinyAsync(Guid id, CancellationToken ct) =>
+        await db.ExternalScrutinyEntries.AsNoTracking().Where(e => e.InvestigationId == id).OrderBy(e => e.On).ToListAsync(ct);
+
     public const int FindingMax = 4000;
 
     /// <summary>Records one item of learning identified: the statement, the service line it concerns and one or

@@ -89,3 +89,31 @@ public sealed class StageChange : Entity
     public DateOnly On { get; set; }
     public Guid ByUserId { get; set; }
 }
+
+public enum ScrutinyKind
+{
+    SafeguardingAdultsReview = 1,
+    SignificantCaseReview = 2,
+    DomesticHomicideReview = 3,
+    CoronerOrInquest = 4,
+}
+
+/// <summary>External scrutiny of a case (Safeguarding Adults Board, SCR, DHR, coroner), possibly long after
+/// the IPR concluded; the publication counts cases "also subject to external scrutiny".</summary>
+public sealed class ExternalScrutinyEntry : Entity
+{
+    public Guid InvestigationId { get; set; }
+    public ScrutinyKind Kind { get; set; }
+    /// <summary>When DWP was asked to take part, or the review began.</summary>
+    public DateOnly On { get; set; }
+    public string? Notes { get; set; }
+
+    public static string Describe(ScrutinyKind kind) => kind switch
+    {
+        ScrutinyKind.SafeguardingAdultsReview => "Safeguarding Adults Board: Safeguarding Adults Review",
+        ScrutinyKind.SignificantCaseReview => "Significant Case Review (Scotland)",
+        ScrutinyKind.DomesticHomicideReview => "Domestic Homicide Review",
+        ScrutinyKind.CoronerOrInquest => "Coroner or inquest",
+        _ => kind.ToString(),
+    };
+}

@@ -40,6 +40,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["POST /api/v1/investigations/{id:guid}/stage"] = Policies.Investigate,
         ["POST /api/v1/investigations/{id:guid}/findings"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/findings/new"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/scrutiny/new"] = Policies.Investigate,
         ["GET /iprg"] = Policies.ReviewFindings,
         ["GET /iprg/{id:guid}"] = Policies.ReviewFindings,
         ["GET /iprg/{id:guid}/findings/{findingId:guid}/activities/new"] = Policies.ReviewFindings,

@@ -27,6 +27,11 @@ public sealed class InsightPageTests(ServiceFactory app) : IClassFixture<Service
         Assert.NotNull(wrong.QuerySelector("input[name=serviceLines][value='Universal Credit'][checked]"));
         Assert.False(await app.WithDbAsync(db => db.InsightItems.AnyAsync(i => i.ExternalReference == "PFD-PAGE-1")));
 
+        // A mistake in a field the page binds is reported too (not only those it reads itself).
+        var noSummary = await (await analyst.PostAsync("/insight/new", form.With("receivedOn.day", "3").With("summary", "").ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Enter a summary of the insight", noSummary.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        form.With("summary", "Concern about welfare checks after a missed appointment.");
+
         var added = await analyst.PostAsync("/insight/new", form.With("receivedOn.day", "3").ToContent());
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var url = added.Headers.Location!.ToString();

@@ -85,8 +85,10 @@ public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceF
         var form = await iprg.GetFormAsync($"/iprg/{id}/findings/{findingId}/activities/new");
         form.With("owner", "ESA").With("serviceLine", "ESA").With("text", "ESA to assure IPRG that journal messages are read within two working days.")
             .With("dueOn.day", "31").With("dueOn.month", "2").With("dueOn.year", "2027");
-        var wrongDate = await (await iprg.PostAsync($"/iprg/{id}/findings/{findingId}/activities/new", form.ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        var wrongDate = await (await iprg.PostAsync($"/iprg/{id}/findings/{findingId}/activities/new", form.With("owner", "").ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
         Assert.Contains("The due date must be a real date", wrongDate.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Select the team that owns the activity", wrongDate.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        form.With("owner", "ESA");
         Assert.Equal(0, await app.WithDbAsync(db => db.AgreedActivities.CountAsync(a => a.InvestigationId == id)));
         Assert.Equal(HttpStatusCode.Redirect, (await iprg.PostAsync($"/iprg/{id}/findings/{findingId}/activities/new", form.With("dueOn.day", "28").ToContent())).StatusCode);
 
@@ -103,5 +105,16 @@ public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceF
 
         // A concluded case has left the group.
         await iprg.GetDocumentAsync($"/iprg/{id}", HttpStatusCode.NotFound);
+
+        // External scrutiny can be recorded after conclusion; a Significant Case Review only in Scotland.
+        var scrutiny = await investigator.GetFormAsync($"/investigations/{id}/scrutiny/new");
+        var scr = await (await investigator.PostAsync($"/investigations/{id}/scrutiny/new", scrutiny.With("kind", "SignificantCaseReview")
+            .With("on.day", "1").With("on.month", "11").With("on.year", "2026").ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("only happens in Scotland; the customer lived in Wales", scr.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", scr.QuerySelector("#on-day")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await investigator.PostAsync($"/investigations/{id}/scrutiny/new", scrutiny.With("kind", "SafeguardingAdultsReview").ToContent())).StatusCode);
+        var casePage = await investigator.GetDocumentAsync($"/investigations/{id}");
+        Assert.Contains("Safeguarding Adults Board: Safeguarding Adults Review, 1 November 2026", casePage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Investigations.Where(i => i.Id == id).Select(i => i.ExternalScrutiny).SingleAsync()));
     }
 }

@@ -39,18 +39,18 @@ public sealed class NewModel(InsightService insight) : PageModel
             {
                 Source = Source,
                 ExternalReference = ExternalReference,
-                ReceivedOn = ModelState.ContainsKey("receivedOn") ? NotADate : Iso(received),
+                ReceivedOn = ModelState.HasError("receivedOn") ? NotADate : Iso(received),
                 ServiceLines = ServiceLines,
                 Summary = Summary,
                 Severity = Severity,
-                ResponseDueOn = ModelState.ContainsKey("responseDueOn") ? NotADate : Iso(due),
+                ResponseDueOn = ModelState.HasError("responseDueOn") ? NotADate : Iso(due),
             }, ReferralReference, InvestigationReference, ct);
             TempData["Added"] = $"{created.ExternalReference} added to the register";
             return Redirect($"/insight/{created.Id}");
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => !ModelState.ContainsKey(e.Field)))
+            foreach (var error in ex.Errors.Where(e => !ModelState.HasError(e.Field)))
             {
                 ModelState.AddModelError(error.Field, error.Message);
             }

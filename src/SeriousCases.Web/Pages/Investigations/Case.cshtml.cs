@@ -15,6 +15,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
     public InvestigationView View { get; private set; } = null!;
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
     public IReadOnlyList<TimelinessCheck> Checks { get; private set; } = [];
+    public IReadOnlyList<ExternalScrutinyEntry> Scrutiny { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool IsTriage { get; private set; }
 
@@ -57,6 +58,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
         IsTriage = by.IsTriage;
         View = await investigations.GetAsync(id, by, ct);
         Findings = await investigations.FindingsAsync(id, ct);
+        Scrutiny = await investigations.ScrutinyAsync(id, ct);
         Checks = Timeliness.Assess(View.Investigation, await investigations.TargetsAsync(ct), Today);
     }
 }

@@ -39,7 +39,7 @@ public sealed class NewActivityModel(IprgService iprg) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => !ModelState.ContainsKey(e.Field)))
+            foreach (var error in ex.Errors.Where(e => !ModelState.HasError(e.Field)))
             {
                 ModelState.AddModelError(error.Field, error.Message);
             }

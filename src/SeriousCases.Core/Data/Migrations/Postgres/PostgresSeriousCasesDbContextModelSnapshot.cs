@@ -428,6 +428,44 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("InsightItemTheme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("ExternalScrutinyEntries");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1554,6 +1592,15 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>

@@ -418,6 +418,44 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("InsightItemTheme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("ExternalScrutinyEntries");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1544,6 +1582,15 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>

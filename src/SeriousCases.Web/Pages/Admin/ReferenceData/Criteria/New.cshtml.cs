@@ -31,7 +31,7 @@ public sealed class NewModel(CriteriaVersionService versions) : PageModel
     {
         InForceFrom = DateInput.Read(k => Request.Form[k], "inForceFrom");
         var from = DateInput.Parse(ModelState, "inForceFrom", "The date it comes into force", InForceFrom);
-        if (from is null && !ModelState.ContainsKey("inForceFrom"))
+        if (from is null && !ModelState.HasError("inForceFrom"))
         {
             ModelState.AddModelError("inForceFrom", "Enter the date the version comes into force");
         }
@@ -75,7 +75,7 @@ public sealed class NewModel(CriteriaVersionService versions) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => e.Field != "inForceFrom" || !ModelState.ContainsKey("inForceFrom")))
+            foreach (var error in ex.Errors.Where(e => e.Field != "inForceFrom" || !ModelState.HasError("inForceFrom")))
             {
                 ModelState.AddModelError(Renumber(error.Field, used.Select(u => u.Index).ToList()), error.Message);
             }
