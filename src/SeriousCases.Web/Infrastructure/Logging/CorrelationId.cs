@@ -16,7 +16,10 @@ public static partial class CorrelationId
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var incoming = context.Request.Headers[Header].ToString();
-        var id = SafeId().IsMatch(incoming) ? incoming : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        // The request's trace id when tracing is on; otherwise a fresh one of the same form (ASP.NET Core
+        // creates the request Activity only when something listens, so it cannot be relied on).
+        var id = SafeId().IsMatch(incoming) ? incoming
+            : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? System.Diagnostics.ActivityTraceId.CreateRandom().ToString();
         context.TraceIdentifier = id;
         context.Response.OnStarting(() =>
         {
