@@ -168,9 +168,7 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
 
         var lines = await db.ServiceLines.AsNoTracking().Where(l => l.IsActive).ToListAsync(ct);
         var line = string.IsNullOrWhiteSpace(serviceLine) ? null
-            : lines.FirstOrDefault(l => string.Equals(l.Name, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(l.Abbreviation, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(l.Code, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase));
+            : lines.FirstOrDefault(l => l.IsNamed(serviceLine));
         if (line is null)
         {
             errors.Add("serviceLine", string.IsNullOrWhiteSpace(serviceLine) ? "Select the service line the learning concerns" : $"'{serviceLine.Trim()}' is not a service line");

@@ -67,9 +67,7 @@ public sealed class IprgService(SeriousCasesDbContext db, TimeProvider clock)
         }
 
         var line = string.IsNullOrWhiteSpace(serviceLine) ? null
-            : lines.FirstOrDefault(l => string.Equals(l.Name, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(l.Abbreviation, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(l.Code, serviceLine.Trim(), StringComparison.OrdinalIgnoreCase));
+            : lines.FirstOrDefault(l => l.IsNamed(serviceLine));
         if (line is null)
         {
             errors.Add("serviceLine", string.IsNullOrWhiteSpace(serviceLine) ? "Select the service line the activity counts under" : $"'{serviceLine.Trim()}' is not a service line");

@@ -12,6 +12,12 @@ public sealed class ServiceLine : Entity
     public bool IsActive { get; set; } = true;
     /// <summary>Short description used in the publication's section introduction.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Whether someone naming a service line meant this one: its name, abbreviation or code, in any case.</summary>
+    public bool IsNamed(string value) =>
+        string.Equals(Name, value.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Abbreviation, value.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Code, value.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A theme used to code findings, insight and Panel papers.</summary>
