@@ -77,4 +77,6 @@ public sealed class AgreedActivity : Entity
     public AssuranceGrade? Assurance { get; set; }
     public DateOnly? AssuredOn { get; set; }
     public string? EvidenceOfCompletion { get; set; }
+    /// <summary>What changed once the activity was delivered, as the publication prints it.</summary>
+    public string? LearningOutcome { get; set; }
 }

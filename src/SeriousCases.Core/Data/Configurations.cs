@@ -132,6 +132,7 @@ internal sealed class InvestigationConfiguration : IEntityTypeConfiguration<Inve
         b.HasIndex(x => x.InvestigatorUserId);
         b.Property(x => x.Reference).HasMaxLength(20);
         b.Property(x => x.ExternalScrutinyDetails).HasMaxLength(2000);
+        b.Property(x => x.Summary).HasMaxLength(8000);
         b.HasOne(x => x.Referral).WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.ServiceLines).WithOne().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
@@ -192,6 +193,7 @@ internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<Agr
         b.Property(x => x.Timescale).HasMaxLength(500);
         b.Property(x => x.ClosedReason).HasMaxLength(2000);
         b.Property(x => x.EvidenceOfCompletion).HasMaxLength(4000);
+        b.Property(x => x.LearningOutcome).HasMaxLength(4000);
         b.HasOne(x => x.Investigation).WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.PanelMeeting).WithMany().HasForeignKey(x => x.PanelMeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.PanelDecision).WithMany().HasForeignKey(x => x.PanelDecisionId).OnDelete(DeleteBehavior.Restrict);
@@ -382,5 +384,104 @@ internal sealed class InsightItemThemeConfiguration : IEntityTypeConfiguration<I
         b.HasKey(x => new { x.InsightItemId, x.ThemeId });
         b.HasIndex(x => x.ThemeId);
         b.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class JourneyContactConfiguration : IEntityTypeConfiguration<JourneyContact>
+{
+    public void Configure(EntityTypeBuilder<JourneyContact> b)
+    {
+        b.HasIndex(x => new { x.InvestigationId, x.OccurredOn });
+        b.Property(x => x.WhatHappened).HasMaxLength(4000);
+        b.Property(x => x.Source).HasMaxLength(200);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EvidenceDocumentConfiguration : IEntityTypeConfiguration<EvidenceDocument>
+{
+    public void Configure(EntityTypeBuilder<EvidenceDocument> b)
+    {
+        b.HasIndex(x => x.InvestigationId);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> b)
+    {
+        b.HasKey(x => x.EvidenceDocumentId);
+        b.HasOne<EvidenceDocument>().WithOne().HasForeignKey<EvidenceFile>(x => x.EvidenceDocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FactFindingDiscussionConfiguration : IEntityTypeConfiguration<FactFindingDiscussion>
+{
+    public void Configure(EntityTypeBuilder<FactFindingDiscussion> b)
+    {
+        b.HasIndex(x => new { x.InvestigationId, x.HeldOn });
+        b.Property(x => x.WithWhom).HasMaxLength(200);
+        b.Property(x => x.Role).HasMaxLength(200);
+        b.Property(x => x.Notes).HasMaxLength(8000);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FamilyContactConfiguration : IEntityTypeConfiguration<FamilyContact>
+{
+    public void Configure(EntityTypeBuilder<FamilyContact> b)
+    {
+        b.HasIndex(x => new { x.InvestigationId, x.On });
+        b.HasIndex(x => x.On);
+        b.Property(x => x.DwpAttendee).HasMaxLength(200);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QualityReviewConfiguration : IEntityTypeConfiguration<QualityReview>
+{
+    public void Configure(EntityTypeBuilder<QualityReview> b)
+    {
+        b.HasIndex(x => x.InvestigationId);
+        b.HasIndex(x => x.ReviewedOn);
+        b.Property(x => x.Comments).HasMaxLength(4000);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.QualityReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QualityReviewAnswerConfiguration : IEntityTypeConfiguration<QualityReviewAnswer>
+{
+    public void Configure(EntityTypeBuilder<QualityReviewAnswer> b)
+    {
+        b.HasKey(x => new { x.QualityReviewId, x.Code });
+        b.Property(x => x.Code).HasMaxLength(60);
+    }
+}
+
+internal sealed class IprgSessionConfiguration : IEntityTypeConfiguration<Iprg.IprgSession>
+{
+    public void Configure(EntityTypeBuilder<Iprg.IprgSession> b)
+    {
+        b.HasIndex(x => x.HeldOn);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.HasMany(x => x.Cases).WithOne().HasForeignKey(x => x.IprgSessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IprgSessionCaseConfiguration : IEntityTypeConfiguration<Iprg.IprgSessionCase>
+{
+    public void Configure(EntityTypeBuilder<Iprg.IprgSessionCase> b)
+    {
+        b.HasKey(x => new { x.IprgSessionId, x.InvestigationId });
+        b.HasIndex(x => x.InvestigationId);
+        b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -39,6 +39,15 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<ExternalScrutinyEntry> ExternalScrutinyEntries => Set<ExternalScrutinyEntry>();
     public DbSet<LearningOutcome> LearningOutcomes => Set<LearningOutcome>();
+    public DbSet<JourneyContact> JourneyContacts => Set<JourneyContact>();
+    public DbSet<EvidenceDocument> EvidenceDocuments => Set<EvidenceDocument>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<FactFindingDiscussion> FactFindingDiscussions => Set<FactFindingDiscussion>();
+    public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
+    public DbSet<QualityReview> QualityReviews => Set<QualityReview>();
+    public DbSet<QualityReviewAnswer> QualityReviewAnswers => Set<QualityReviewAnswer>();
+    public DbSet<Iprg.IprgSession> IprgSessions => Set<Iprg.IprgSession>();
+    public DbSet<Iprg.IprgSessionCase> IprgSessionCases => Set<Iprg.IprgSessionCase>();
     public DbSet<AgreedActivity> AgreedActivities => Set<AgreedActivity>();
     public DbSet<TermsOfReferenceVersion> TermsOfReferenceVersions => Set<TermsOfReferenceVersion>();
     public DbSet<PanelMembership> PanelMemberships => Set<PanelMembership>();

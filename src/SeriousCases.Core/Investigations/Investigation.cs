@@ -42,6 +42,8 @@ public sealed class Investigation : Entity
     /// <summary>Whether the case was also subject to external scrutiny (SAB, SCR, DHR, coroner), possibly later.</summary>
     public bool ExternalScrutiny { get; set; }
     public string? ExternalScrutinyDetails { get; set; }
+    /// <summary>The investigator's summary of the case for the IPR report (what happened, what was reviewed).</summary>
+    [PersonalData] public string? Summary { get; set; }
     /// <summary>Every service line the customer had at the time of the event (the publication counts each).</summary>
     public List<InvestigationServiceLine> ServiceLines { get; set; } = [];
     public List<Finding> Findings { get; set; } = [];

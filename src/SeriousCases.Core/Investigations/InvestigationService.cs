@@ -53,12 +53,11 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
             .Include(i => i.ServiceLines).ThenInclude(l => l.ServiceLine)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (ipr is null || !(by.IsTriage || ipr.InvestigatorUserId == by.UserId))
+        if (ipr is null || !by.MayWork(ipr))
         {
             if (ipr is not null)
             {
-                db.RecordEvent(AuditAction.AccessRefused, nameof(Investigation), id.ToString(), "Not assigned to the requester");
-                await db.SaveAuditEventsAsync(ct);
+                await db.RefuseAsync(id, ct);
             }
 
             throw new RecordNotFoundException("The IPR");
@@ -103,16 +102,16 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
     /// Review exists only in Scotland.</summary>
     public async Task<ExternalScrutinyEntry> AddScrutinyAsync(Guid id, ScrutinyKind? kind, DateOnly? on, string? notes, Requester by, CancellationToken ct)
     {
-        var ipr = await db.Investigations.Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == id && (by.IsTriage || i.InvestigatorUserId == by.UserId), ct)
-            ?? throw new RecordNotFoundException("The IPR");
+        var ipr = await db.CaseForWorkAsync(id, by, ct);
+        var nation = await db.Customers.Where(c => c.Id == ipr.CustomerId).Select(c => c.Nation).FirstOrDefaultAsync(ct);
         var errors = new ValidationErrors();
         if (kind is null)
         {
             errors.Add("kind", "Select the kind of external scrutiny");
         }
-        else if (kind == ScrutinyKind.SignificantCaseReview && ipr.Customer?.Nation is { } nation && nation != Nation.Scotland)
+        else if (kind == ScrutinyKind.SignificantCaseReview && nation is { } n && n != Nation.Scotland)
         {
-            errors.Add("kind", $"A Significant Case Review only happens in Scotland; the customer lived in {nation}. For England or Wales, choose a Safeguarding Adults Review");
+            errors.Add("kind", $"A Significant Case Review only happens in Scotland; the customer lived in {n}. For England or Wales, choose a Safeguarding Adults Review");
         }
 
         if (on is null)
@@ -148,8 +147,7 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
     /// investigated: after launch and before it goes to the IPRG.</summary>
     public async Task<Finding> AddFindingAsync(Guid id, string? text, string? serviceLine, IReadOnlyList<string> themes, Requester by, CancellationToken ct)
     {
-        var ipr = await db.Investigations.SingleOrDefaultAsync(i => i.Id == id && (by.IsTriage || i.InvestigatorUserId == by.UserId), ct)
-            ?? throw new RecordNotFoundException("The IPR");
+        var ipr = await db.CaseForWorkAsync(id, by, ct);
         var errors = new ValidationErrors();
         if (ipr.Stage is not (InvestigationStage.Launched or InvestigationStage.FactFinding or InvestigationStage.Drafting))
         {
@@ -225,8 +223,7 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
     /// <summary>Moves the case to another stage under <see cref="InvestigationStages"/>, dating the move and recording it.</summary>
     public async Task<Investigation> MoveStageAsync(Guid id, int expectedVersion, InvestigationStage? to, InvestigationOutcome? outcome, Requester by, CancellationToken ct)
     {
-        var ipr = await db.Investigations.SingleOrDefaultAsync(i => i.Id == id && (by.IsTriage || i.InvestigatorUserId == by.UserId), ct)
-            ?? throw new RecordNotFoundException("The IPR");
+        var ipr = await db.CaseForWorkAsync(id, by, ct);
         if (to is null)
         {
             throw new DomainValidationException("stage", "Select the stage to move the IPR to");

@@ -11,42 +11,35 @@ namespace SeriousCases.Tests.Insight;
 /// Prevention of Future Deaths report, validation, search and who may use it.</summary>
 public sealed class InsightApiTests(ServiceFactory app) : IClassFixture<ServiceFactory>
 {
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     [Fact]
     public async Task A_prevention_of_future_deaths_report_is_due_56_days_after_receipt_and_shows_overdue()
     {
         var analyst = await app.SignInAsync("analyst@demo.test");
-        var created = await JsonAsync(await analyst.PostAsJsonAsync("/api/v1/insight", new
+        var created = await (await analyst.PostAsJsonAsync("/api/v1/insight", new
         {
             source = "PFD",
             externalReference = "PFD-API-0001",
             receivedOn = "2026-01-05",
             serviceLines = new[] { "Universal Credit", "PIP" },
             summary = "The coroner was concerned that welfare checks were not made after a missed appointment.",
-        }), HttpStatusCode.Created);
+        })).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal("2026-03-02", created.GetProperty("responseDueOn").GetString());
         Assert.True(created.GetProperty("overdue").GetBoolean());
         Assert.Equal(["Personal Independence Payment", "Universal Credit"], created.GetProperty("serviceLines").EnumerateArray().Select(e => e.GetString()));
 
         var id = created.GetProperty("id").GetGuid();
-        var read = await JsonAsync(await analyst.GetAsync($"/api/v1/insight/{id}"), HttpStatusCode.OK);
+        var read = await (await analyst.GetAsync($"/api/v1/insight/{id}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("PFD-API-0001", read.GetProperty("externalReference").GetString());
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "InsightItem" && a.EntityId == id.ToString() && a.Action == AuditAction.Create)));
 
         // A complaint has no statutory deadline.
-        var complaint = await JsonAsync(await analyst.PostAsJsonAsync("/api/v1/insight", new
+        var complaint = await (await analyst.PostAsJsonAsync("/api/v1/insight", new
         {
             source = "Complaints",
             externalReference = "CMP-API-1",
             receivedOn = "2026-02-01",
             summary = "Payments were stopped without a call to the customer.",
-        }), HttpStatusCode.Created);
+        })).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(JsonValueKind.Null, complaint.GetProperty("responseDueOn").ValueKind);
     }
 
@@ -54,14 +47,14 @@ public sealed class InsightApiTests(ServiceFactory app) : IClassFixture<ServiceF
     public async Task Bad_input_names_each_field_and_the_same_reference_twice_is_refused()
     {
         var triage = await app.SignInAsync("triage@demo.test");
-        var problem = await JsonAsync(await triage.PostAsJsonAsync("/api/v1/insight", new
+        var problem = await (await triage.PostAsJsonAsync("/api/v1/insight", new
         {
             source = "Gossip",
             externalReference = "",
             receivedOn = "2099-01-01",
             serviceLines = new[] { "Winter Fuel" },
             summary = "",
-        }), HttpStatusCode.BadRequest);
+        })).ReadJsonAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("is not a source the service knows", errors.GetProperty("source")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("Enter the source's own reference", errors.GetProperty("externalReference")[0].GetString(), StringComparison.Ordinal);
@@ -70,8 +63,8 @@ public sealed class InsightApiTests(ServiceFactory app) : IClassFixture<ServiceF
         Assert.Contains("Enter a summary", errors.GetProperty("summary")[0].GetString(), StringComparison.Ordinal);
 
         var item = new { source = "ICE", externalReference = "ICE-77", receivedOn = "2026-03-01", summary = "The ICE found a delay in dealing with a complaint." };
-        await JsonAsync(await triage.PostAsJsonAsync("/api/v1/insight", item), HttpStatusCode.Created);
-        var twice = await JsonAsync(await triage.PostAsJsonAsync("/api/v1/insight", item), HttpStatusCode.BadRequest);
+        await (await triage.PostAsJsonAsync("/api/v1/insight", item)).ReadJsonAsync(HttpStatusCode.Created);
+        var twice = await (await triage.PostAsJsonAsync("/api/v1/insight", item)).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("already has an item with reference ICE-77", twice.GetProperty("errors").GetProperty("externalReference")[0].GetString(), StringComparison.Ordinal);
     }
 
@@ -81,35 +74,35 @@ public sealed class InsightApiTests(ServiceFactory app) : IClassFixture<ServiceF
         var secretariat = await app.SignInAsync("secretariat@demo.test");
         for (var i = 1; i <= 5; i++)
         {
-            await JsonAsync(await secretariat.PostAsJsonAsync("/api/v1/insight", new
+            await (await secretariat.PostAsJsonAsync("/api/v1/insight", new
             {
                 source = "FRONTLINE",
                 externalReference = $"FL-SEARCH-{i}",
                 receivedOn = $"2025-0{i}-10",
                 serviceLines = new[] { i % 2 == 0 ? "ESA" : "UC" },
                 summary = i % 2 == 0 ? "Journal messages about a safeguarding concern were not read." : "A call back was not made.",
-            }), HttpStatusCode.Created);
+            })).ReadJsonAsync(HttpStatusCode.Created);
         }
 
-        var found = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&q=safeguarding%20journal&from=2025-01-01&to=2025-12-31"), HttpStatusCode.OK);
+        var found = await (await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&q=safeguarding%20journal&from=2025-01-01&to=2025-12-31")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, found.GetProperty("total").GetInt32());
         Assert.Equal(["FL-SEARCH-4", "FL-SEARCH-2"], found.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
 
-        var first = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2"), HttpStatusCode.OK);
+        var first = await (await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2")).ReadJsonAsync(HttpStatusCode.OK);
         var after = Uri.EscapeDataString(first.GetProperty("nextAfter").GetString()!);
-        var paged = await JsonAsync(await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={after}"), HttpStatusCode.OK);
+        var paged = await (await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={after}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(5, paged.GetProperty("total").GetInt32());
         Assert.Equal(["FL-SEARCH-3", "FL-SEARCH-2"], paged.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
-        var last = await JsonAsync(await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={Uri.EscapeDataString(paged.GetProperty("nextAfter").GetString()!)}"), HttpStatusCode.OK);
+        var last = await (await secretariat.GetAsync($"/api/v1/insight?source=FRONTLINE&from=2025-01-01&to=2025-12-31&pageSize=2&after={Uri.EscapeDataString(paged.GetProperty("nextAfter").GetString()!)}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(["FL-SEARCH-1"], last.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("externalReference").GetString()));
         Assert.Equal(JsonValueKind.Null, last.GetProperty("nextAfter").ValueKind);
-        var forged = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?after=yesterday"), HttpStatusCode.BadRequest);
+        var forged = await (await secretariat.GetAsync("/api/v1/insight?after=yesterday")).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.True(forged.GetProperty("errors").TryGetProperty("after", out _));
 
-        var line = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&serviceLine=ESA&from=2025-01-01&to=2025-12-31"), HttpStatusCode.OK);
+        var line = await (await secretariat.GetAsync("/api/v1/insight?source=FRONTLINE&serviceLine=ESA&from=2025-01-01&to=2025-12-31")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, line.GetProperty("total").GetInt32());
 
-        var backwards = await JsonAsync(await secretariat.GetAsync("/api/v1/insight?from=2025-05-01&to=2025-01-01"), HttpStatusCode.BadRequest);
+        var backwards = await (await secretariat.GetAsync("/api/v1/insight?from=2025-05-01&to=2025-01-01")).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.True(backwards.GetProperty("errors").TryGetProperty("to", out _));
     }
 

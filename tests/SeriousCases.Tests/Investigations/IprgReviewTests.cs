@@ -10,18 +10,11 @@ namespace SeriousCases.Tests.Investigations;
 /// <summary>From an accepted referral to IPRG-agreed activities and a concluded case, on the database of the run.</summary>
 public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceFactory>
 {
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     [Fact]
     public async Task The_group_agrees_activities_for_each_finding_then_the_case_concludes()
     {
         var referrer = await app.SignInAsync("referrer@demo.test");
-        var referral = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals", new
+        var referral = await (await referrer.PostAsJsonAsync("/api/v1/referrals", new
         {
             receivedOn = "2026-11-03",
             nation = "Wales",
@@ -30,37 +23,37 @@ public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceF
             allegation = true,
             allegationDetail = "The customer's MP says a safeguarding concern was not acted on.",
             customer = new { name = "Cerys Morgan" },
-        }), HttpStatusCode.Created);
+        })).ReadJsonAsync(HttpStatusCode.Created);
         var triage = await app.SignInAsync("triage@demo.test");
-        await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/decision", new { decision = "accept" }), HttpStatusCode.OK);
+        await (await triage.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/decision", new { decision = "accept" })).ReadJsonAsync(HttpStatusCode.OK);
         var id = await app.WithDbAsync(db => db.Investigations.Where(i => i.ReferralId == referral.GetProperty("id").GetGuid()).Select(i => i.Id).SingleAsync());
         var investigatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "investigator@demo.test").Select(u => u.Id).SingleAsync());
         var assign = await triage.GetFormAsync($"/investigations/{id}/assign");
         Assert.Equal(HttpStatusCode.Redirect, (await triage.PostAsync($"/investigations/{id}/assign", assign.With("investigator", investigatorId.ToString()).ToContent())).StatusCode);
 
         var investigator = await app.SignInAsync("investigator@demo.test");
-        await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage = "Launched" }), HttpStatusCode.OK);
-        var finding = await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", new
+        await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage = "Launched" })).ReadJsonAsync(HttpStatusCode.OK);
+        var finding = await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", new
         {
             text = "Journal messages about a safeguarding concern were not read.",
             serviceLine = "ESA",
             themes = new[] { "SAFEGUARD" },
-        }), HttpStatusCode.Created);
+        })).ReadJsonAsync(HttpStatusCode.Created);
         var findingId = finding.GetProperty("id").GetGuid();
 
         var iprg = await app.SignInAsync("iprg@demo.test");
-        var tooEarly = await JsonAsync(await iprg.PostAsJsonAsync($"/api/v1/findings/{findingId}/activities", new
+        var tooEarly = await (await iprg.PostAsJsonAsync($"/api/v1/findings/{findingId}/activities", new
         {
             owner = "ESA",
             serviceLine = "ESA",
             text = "ESA to assure IPRG that journal messages are read.",
             dueOn = "2027-03-31",
-        }), HttpStatusCode.BadRequest);
+        })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("while a case is with the group", tooEarly.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
 
         foreach (var stage in new[] { "FactFinding", "Drafting", "WithIprg" })
         {
-            await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage }), HttpStatusCode.OK);
+            await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage })).ReadJsonAsync(HttpStatusCode.OK);
         }
 
         var list = await iprg.GetDocumentAsync("/iprg");
@@ -69,13 +62,13 @@ public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceF
         var noActivity = await (await iprg.PostAsync($"/iprg/{id}", review.ToContent())).ReadDocumentAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Agree at least one activity for finding 1", noActivity.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var bad = await JsonAsync(await iprg.PostAsJsonAsync($"/api/v1/findings/{findingId}/activities", new
+        var bad = await (await iprg.PostAsJsonAsync($"/api/v1/findings/{findingId}/activities", new
         {
             owner = "Nobody",
             serviceLine = "ESA",
             text = "Read the journal.",
             dueOn = "2020-01-01",
-        }), HttpStatusCode.BadRequest);
+        })).ReadJsonAsync(HttpStatusCode.BadRequest);
         var errors = bad.GetProperty("errors");
         Assert.Contains("'Nobody' is not an owner team", errors.GetProperty("owner")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("to assure IPRG", errors.GetProperty("text")[0].GetString(), StringComparison.Ordinal);
@@ -99,7 +92,7 @@ public sealed class IprgReviewTests(ServiceFactory app) : IClassFixture<ServiceF
         Assert.StartsWith("ACT-", activity.Reference, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await iprg.PostAsync($"/iprg/{id}", (await iprg.GetFormAsync($"/iprg/{id}")).ToContent())).StatusCode);
-        var concluded = await JsonAsync(await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage = "Concluded", outcome = "LearningIdentified" }), HttpStatusCode.OK);
+        var concluded = await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/stage", new { stage = "Concluded", outcome = "LearningIdentified" })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Concluded", concluded.GetProperty("stage").GetString());
         Assert.NotEqual(JsonValueKind.Null, concluded.GetProperty("iprgReviewedOn").ValueKind);
 

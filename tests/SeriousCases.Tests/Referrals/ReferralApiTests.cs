@@ -26,18 +26,11 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
             customer = new { name = "Fern Walker", dateOfBirth = "1970-05-04", nationalInsuranceNumber = nino, dateOfDeath = "2026-09-20" },
         };
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     [Fact]
     public async Task A_colleague_refers_a_case_and_gets_the_assessment_then_reads_it_back()
     {
         var referrer = await app.SignInAsync("referrer@demo.test");
-        var created = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals", Referral()), HttpStatusCode.Created);
+        var created = await (await referrer.PostAsJsonAsync("/api/v1/referrals", Referral())).ReadJsonAsync(HttpStatusCode.Created);
         var assessment = created.GetProperty("assessment");
         Assert.True(assessment.GetProperty("criteriaMet").GetBoolean());
         Assert.Equal("Allegation", assessment.GetProperty("route").GetString());
@@ -45,7 +38,7 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         Assert.StartsWith("REF-2026-", created.GetProperty("reference").GetString(), StringComparison.Ordinal);
         var id = created.GetProperty("id").GetGuid();
 
-        var read = await JsonAsync(await referrer.GetAsync($"/api/v1/referrals/{id}"), HttpStatusCode.OK);
+        var read = await (await referrer.GetAsync($"/api/v1/referrals/{id}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Submitted", read.GetProperty("status").GetString());
         Assert.Equal("QQ123456C", read.GetProperty("nationalInsuranceNumber").GetString());
         Assert.Equal(["Personal Independence Payment", "Universal Credit"], read.GetProperty("serviceLines").EnumerateArray().Select(e => e.GetString()));
@@ -68,8 +61,8 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
     {
         var referrer = await app.SignInAsync("referrer@demo.test");
         var before = await app.WithDbAsync(db => db.Referrals.CountAsync());
-        var problem = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals",
-            Referral(nation: "Wales", reviews: ["SignificantCaseReview"], nino: "AB12", lines: ["Universal Credit", "Winter Fuel"])), HttpStatusCode.BadRequest);
+        var problem = await (await referrer.PostAsJsonAsync("/api/v1/referrals",
+            Referral(nation: "Wales", reviews: ["SignificantCaseReview"], nino: "AB12", lines: ["Universal Credit", "Winter Fuel"]))).ReadJsonAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("only happens in Scotland", errors.GetProperty("externalReviews")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("like QQ 12 34 56 C", errors.GetProperty("nationalInsuranceNumber")[0].GetString(), StringComparison.Ordinal);
@@ -77,8 +70,8 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         Assert.Equal(before, await app.WithDbAsync(db => db.Referrals.CountAsync()));
 
         // The same review in Scotland is accepted, and meets the criteria without an allegation.
-        var scotland = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals",
-            Referral(nation: "Scotland", @event: "None", allegation: false, reviews: ["SignificantCaseReview"])), HttpStatusCode.Created);
+        var scotland = await (await referrer.PostAsJsonAsync("/api/v1/referrals",
+            Referral(nation: "Scotland", @event: "None", allegation: false, reviews: ["SignificantCaseReview"]))).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal("ExternalReview", scotland.GetProperty("assessment").GetProperty("route").GetString());
     }
 
@@ -86,11 +79,11 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
     public async Task Triage_accepts_a_referral_which_opens_an_IPR_and_cannot_decide_it_twice()
     {
         var referrer = await app.SignInAsync("referrer@demo.test");
-        var id = (await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals", Referral()), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var id = (await (await referrer.PostAsJsonAsync("/api/v1/referrals", Referral())).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Forbidden, (await referrer.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" })).StatusCode);
 
         var triage = await app.SignInAsync("triage@demo.test");
-        await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" }), HttpStatusCode.OK);
+        await (await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" })).ReadJsonAsync(HttpStatusCode.OK);
         var investigation = await app.WithDbAsync(db => db.Investigations.Include(i => i.ServiceLines).SingleAsync(i => i.ReferralId == id));
         Assert.Equal(2, investigation.ServiceLines.Count);
         Assert.Equal(InvestigationStage.Accepted, investigation.Stage);
@@ -104,7 +97,7 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         Assert.Equal(2, insight.ServiceLines.Count);
         Assert.DoesNotContain("Fern", insight.Summary, StringComparison.Ordinal);
 
-        var again = await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "notMet", rationale = "Changed my mind" }), HttpStatusCode.BadRequest);
+        var again = await (await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "notMet", rationale = "Changed my mind" })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("already been decided", again.GetProperty("errors").GetProperty("decision")[0].GetString(), StringComparison.Ordinal);
     }
 
@@ -112,8 +105,8 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
     public async Task A_referral_that_does_not_meet_the_criteria_is_explained_and_not_met_needs_a_rationale()
     {
         var referrer = await app.SignInAsync("referrer@demo.test");
-        var created = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals",
-            Referral(@event: "SeriousHarm", allegation: false)), HttpStatusCode.Created);
+        var created = await (await referrer.PostAsJsonAsync("/api/v1/referrals",
+            Referral(@event: "SeriousHarm", allegation: false))).ReadJsonAsync(HttpStatusCode.Created);
         var assessment = created.GetProperty("assessment");
         Assert.False(assessment.GetProperty("criteriaMet").GetBoolean());
         Assert.Equal(JsonValueKind.Null, assessment.GetProperty("route").ValueKind);
@@ -122,13 +115,13 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         var id = created.GetProperty("id").GetGuid();
 
         var triage = await app.SignInAsync("triage@demo.test");
-        var problem = await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "notMet" }), HttpStatusCode.BadRequest);
+        var problem = await (await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "notMet" })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("in words the referrer will understand", problem.GetProperty("errors").GetProperty("rationale")[0].GetString(), StringComparison.Ordinal);
-        var accepting = await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" }), HttpStatusCode.BadRequest);
+        var accepting = await (await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision", new { decision = "accept" })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("differs from the criteria assessment", accepting.GetProperty("errors").GetProperty("rationale")[0].GetString(), StringComparison.Ordinal);
 
-        await JsonAsync(await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
-            new { decision = "notMet", rationale = "There is no suggestion that DWP contributed, and no external review." }), HttpStatusCode.OK);
+        await (await triage.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
+            new { decision = "notMet", rationale = "There is no suggestion that DWP contributed, and no external review." })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(ReferralStatus.NotMet, await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
         Assert.False(await app.WithDbAsync(db => db.Investigations.AnyAsync(i => i.ReferralId == id)));
 
@@ -152,7 +145,7 @@ public sealed class ReferralApiTests(ServiceFactory app) : IClassFixture<Service
         var request = JsonSerializer.SerializeToElement(Referral());
         var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(request.GetRawText())!;
         body["receivedOn"] = "2019-01-01";
-        var problem = await JsonAsync(await referrer.PostAsJsonAsync("/api/v1/referrals", body), HttpStatusCode.BadRequest);
+        var problem = await (await referrer.PostAsJsonAsync("/api/v1/referrals", body)).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("criteria from 1 April 2020", problem.GetProperty("errors").GetProperty("receivedOn")[0].GetString(), StringComparison.Ordinal);
     }
 }

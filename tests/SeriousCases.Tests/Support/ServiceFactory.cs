@@ -101,6 +101,14 @@ public static class PageClient
         return await Parser.ParseDocumentAsync(html);
     }
 
+    /// <summary>The JSON body of an API answer, failing with the status and body when the status is not the expected one.</summary>
+    public static async Task<System.Text.Json.JsonElement> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement;
+    }
+
     /// <summary>The antiforgery token (and cookie, kept by the client) from a page's first form.</summary>
     public static async Task<FormValues> GetFormAsync(this HttpClient client, string url)
     {

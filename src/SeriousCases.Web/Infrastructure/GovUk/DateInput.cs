@@ -50,11 +50,3 @@ public static class DateInput
         return null;
     }
 }
-
-/// <summary>Model state helpers for pages that add the domain's errors to those the page found itself.</summary>
-public static class ModelStateErrors
-{
-    /// <summary>Whether <paramref name="key"/> already has an error (a bound field always has an entry, with or without errors).</summary>
-    public static bool HasError(this ModelStateDictionary modelState, string key) =>
-        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
-}

@@ -4,6 +4,7 @@ using SeriousCases.Core.Common;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Core.Referrals.Criteria;
 using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.AcsLearning;
 
@@ -35,10 +36,7 @@ public sealed class CloseModel(ReferralService referrals) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
         catch (ConcurrencyConflictException)
         {

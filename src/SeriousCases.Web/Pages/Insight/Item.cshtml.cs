@@ -42,10 +42,7 @@ public sealed class ItemModel(InsightService insight, TimeProvider clock) : Page
             }
             catch (DomainValidationException ex)
             {
-                foreach (var error in ex.Errors)
-                {
-                    ModelState.AddModelError(error.Field, error.Message);
-                }
+                ModelState.AddDomainErrors(ex);
             }
             catch (ConcurrencyConflictException)
             {

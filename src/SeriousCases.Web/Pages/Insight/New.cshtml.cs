@@ -50,10 +50,7 @@ public sealed class NewModel(InsightService insight) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => !ModelState.HasError(e.Field)))
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
 
         (Sources, Lines) = await insight.ChoicesAsync(ct);

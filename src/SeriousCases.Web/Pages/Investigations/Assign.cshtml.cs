@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Investigations;
 using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Investigations;
 
@@ -31,10 +32,7 @@ public sealed class AssignModel(InvestigationService investigations) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
         catch (ConcurrencyConflictException)
         {

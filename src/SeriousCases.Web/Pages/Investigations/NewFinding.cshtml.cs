@@ -4,6 +4,7 @@ using SeriousCases.Core.Common;
 using SeriousCases.Core.Investigations;
 using SeriousCases.Core.ReferenceData;
 using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Investigations;
 
@@ -34,10 +35,7 @@ public sealed class NewFindingModel(InvestigationService investigations) : PageM
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
 
         await LoadAsync(id, ct);

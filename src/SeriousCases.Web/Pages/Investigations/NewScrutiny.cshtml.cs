@@ -30,10 +30,7 @@ public sealed class NewScrutinyModel(InvestigationService investigations) : Page
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => !ModelState.HasError(e.Field)))
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
 
         View = await investigations.GetAsync(id, User.Requester(), ct);

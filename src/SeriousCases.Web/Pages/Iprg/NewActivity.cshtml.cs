@@ -39,10 +39,7 @@ public sealed class NewActivityModel(IprgService iprg) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors.Where(e => !ModelState.HasError(e.Field)))
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
 
         await LoadAsync(id, findingId, ct);

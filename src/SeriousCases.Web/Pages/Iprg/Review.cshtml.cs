@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Iprg;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Iprg;
 
@@ -27,10 +28,7 @@ public sealed class ReviewModel(IprgService iprg) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
         catch (ConcurrencyConflictException)
         {

@@ -5,6 +5,7 @@ using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Referrals;
 
@@ -36,10 +37,7 @@ public sealed class CheckModel(ReferralService referrals, SeriousCasesDbContext 
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
         catch (ConcurrencyConflictException)
         {

@@ -5,6 +5,7 @@ using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Core.Referrals.Criteria;
 using SeriousCases.Web.Infrastructure.Authentication;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Triage;
 
@@ -44,10 +45,7 @@ public sealed class DecideModel(ReferralService referrals) : PageModel
             }
             catch (DomainValidationException ex)
             {
-                foreach (var error in ex.Errors)
-                {
-                    ModelState.AddModelError(error.Field == "decision" ? "decision" : error.Field, error.Message);
-                }
+                ModelState.AddDomainErrors(ex);
             }
             catch (ConcurrencyConflictException)
             {

@@ -65,6 +65,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("InvestigationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LearningOutcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
 
@@ -428,6 +432,72 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("InsightItemTheme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("EvidenceDocuments");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("EvidenceDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceDocumentId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +534,109 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("ExternalScrutinyEntries");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FactFindingDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId", "HeldOn");
+
+                    b.ToTable("FactFindingDiscussions");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FamilyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ApologyGiven")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DwpAttendee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("InvestigationId", "On");
+
+                    b.ToTable("FamilyContacts");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
@@ -577,6 +750,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -615,6 +792,58 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("InvestigationServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.JourneyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceLineId");
+
+                    b.HasIndex("InvestigationId", "OccurredOn");
+
+                    b.ToTable("JourneyContacts");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.LearningOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -647,6 +876,69 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("LearningOutcomes");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MaxScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.HasIndex("ReviewedOn");
+
+                    b.ToTable("QualityReviews");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReviewAnswer", b =>
+                {
+                    b.Property<Guid>("QualityReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("QualityReviewId", "Code");
+
+                    b.ToTable("QualityReviewAnswers");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
@@ -689,6 +981,54 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("StageChanges");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("IprgSessions");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSessionCase", b =>
+                {
+                    b.Property<Guid>("IprgSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IprgSessionId", "InvestigationId");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("IprgSessionCases");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
@@ -1594,7 +1934,43 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceDocument", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceFile", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.EvidenceDocument", null)
+                        .WithOne()
+                        .HasForeignKey("SeriousCases.Core.Investigations.EvidenceFile", "EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FactFindingDiscussion", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FamilyContact", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
@@ -1673,6 +2049,23 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Navigation("ServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.JourneyContact", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                        .WithMany()
+                        .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLine");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.LearningOutcome", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
@@ -1682,11 +2075,44 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReviewAnswer", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.QualityReview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("QualityReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
                         .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSessionCase", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Iprg.IprgSession", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("IprgSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1802,6 +2228,16 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Navigation("LearningOutcomes");
 
                     b.Navigation("ServiceLines");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.PanelMeeting", b =>

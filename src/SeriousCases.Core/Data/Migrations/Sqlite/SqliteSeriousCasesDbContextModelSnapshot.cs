@@ -60,6 +60,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("InvestigationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LearningOutcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
@@ -418,6 +422,72 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("InsightItemTheme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("EvidenceDocuments");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("EvidenceDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceDocumentId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -454,6 +524,109 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("ExternalScrutinyEntries");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FactFindingDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId", "HeldOn");
+
+                    b.ToTable("FactFindingDiscussions");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FamilyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApologyGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DwpAttendee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("InvestigationId", "On");
+
+                    b.ToTable("FamilyContacts");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.Finding", b =>
@@ -567,6 +740,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -605,6 +782,58 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("InvestigationServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.JourneyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceLineId");
+
+                    b.HasIndex("InvestigationId", "OccurredOn");
+
+                    b.ToTable("JourneyContacts");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.LearningOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -637,6 +866,69 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("LearningOutcomes");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.HasIndex("ReviewedOn");
+
+                    b.ToTable("QualityReviews");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReviewAnswer", b =>
+                {
+                    b.Property<Guid>("QualityReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QualityReviewId", "Code");
+
+                    b.ToTable("QualityReviewAnswers");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
@@ -679,6 +971,54 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("InvestigationId");
 
                     b.ToTable("StageChanges");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("IprgSessions");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSessionCase", b =>
+                {
+                    b.Property<Guid>("IprgSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvestigationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IprgSessionId", "InvestigationId");
+
+                    b.HasIndex("InvestigationId");
+
+                    b.ToTable("IprgSessionCases");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
@@ -1584,7 +1924,43 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceDocument", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.EvidenceFile", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.EvidenceDocument", null)
+                        .WithOne()
+                        .HasForeignKey("SeriousCases.Core.Investigations.EvidenceFile", "EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.ExternalScrutinyEntry", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FactFindingDiscussion", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.FamilyContact", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
@@ -1663,6 +2039,23 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Navigation("ServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.JourneyContact", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
+                        .WithMany()
+                        .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceLine");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.LearningOutcome", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
@@ -1672,11 +2065,44 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReviewAnswer", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.QualityReview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("QualityReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Investigations.StageChange", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
                         .WithMany()
                         .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSessionCase", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Investigations.Investigation", null)
+                        .WithMany()
+                        .HasForeignKey("InvestigationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Iprg.IprgSession", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("IprgSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1792,6 +2218,16 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Navigation("LearningOutcomes");
 
                     b.Navigation("ServiceLines");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Investigations.QualityReview", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.PanelMeeting", b =>

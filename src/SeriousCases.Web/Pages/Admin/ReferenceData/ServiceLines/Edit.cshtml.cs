@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.ReferenceData;
+using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Admin.ReferenceData.ServiceLines;
 
@@ -37,10 +38,7 @@ public sealed class EditModel(ServiceLineService service) : PageModel
         }
         catch (DomainValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddDomainErrors(ex);
         }
         catch (ConcurrencyConflictException)
         {
