@@ -11,7 +11,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
 [Collection(nameof(BrowserCollection))]
 public sealed class JourneyTests(BrowserFixture app)
 {
-    private static async Task SignInAsync(IPage page, string name, bool checkAccessibility = true)
+    internal static async Task SignInAsync(IPage page, string name, bool checkAccessibility = true)
     {
         await page.GotoAsync("/sign-in");
         if (checkAccessibility)
@@ -27,7 +27,7 @@ public sealed class JourneyTests(BrowserFixture app)
     /// <summary>Clicks something that navigates and waits for the new address. On a starved two-core runner a
     /// click has been seen to go unanswered; a second click tells that apart from a link or button that
     /// really fails, which fails here with what the page showed.</summary>
-    private static async Task ClickAndWaitAsync(IPage page, ILocator target, Func<string, bool> arrived, string what)
+    internal static async Task ClickAndWaitAsync(IPage page, ILocator target, Func<string, bool> arrived, string what)
     {
         await target.ClickAsync();
         try
