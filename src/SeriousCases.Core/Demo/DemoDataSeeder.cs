@@ -34,13 +34,13 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
         var referrer = users.Single(u => u.Roles.Any(r => r.Role == Roles.Referrer));
         var investigator = users.Single(u => u.Roles.Any(r => r.Role == Roles.Investigator));
 
-        SeedPublication(lines, teams, referrer, investigator.Id);
+        SeedPublication(lines, teams, themes, referrer, investigator.Id);
         await db.SaveChangesAsync(ct);
         SeedPanel(teams, themes);
         await db.SaveChangesAsync(ct);
     }
 
-    private void SeedPublication(Dictionary<string, Guid> lines, Dictionary<string, Guid> teams, AppUser referrer, Guid investigatorId)
+    private void SeedPublication(Dictionary<string, Guid> lines, Dictionary<string, Guid> teams, Dictionary<string, Guid> themes, AppUser referrer, Guid investigatorId)
     {
         var faker = new Faker("en_GB") { Random = new Randomizer(FakerSeed) };
 
@@ -126,7 +126,13 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
                 ExternalScrutiny = published.ExternalScrutiny,
                 ExternalScrutinyDetails = published.ExternalScrutiny ? Describe(externalReviews) : null,
                 ServiceLines = [.. published.ServiceLines.Select(code => new InvestigationServiceLine { ServiceLineId = lines[code] })],
-                Findings = [.. published.Findings.Select((f, n) => new Finding { Order = n + 1, Text = f.Text, ServiceLineId = lines[f.ServiceLine] })],
+                Findings = [.. published.Findings.Select((f, n) => new Finding
+                {
+                    Order = n + 1,
+                    Text = f.Text,
+                    ServiceLineId = lines[f.ServiceLine],
+                    Themes = [.. f.Themes.Select(code => new FindingTheme { ThemeId = themes[code] })],
+                })],
                 LearningOutcomes = [.. published.Outcomes.Select((o, n) => new LearningOutcome { Order = n + 1, Text = o })],
             };
             db.Investigations.Add(investigation);
@@ -143,6 +149,9 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
                     Text = activity.Text,
                     Order = ++order,
                     Investigation = investigation,
+                    // The publication does not pair activities with findings: answer the first finding on
+                    // the same line (or the first finding), so each activity is traceable to learning.
+                    FindingId = (investigation.Findings.FirstOrDefault(f => f.ServiceLineId == lines[activity.ServiceLine]) ?? investigation.Findings[0]).Id,
                     ServiceLineId = lines[activity.ServiceLine],
                     OwnerTeamId = teams[activity.Owner],
                     Timescale = "3 months",

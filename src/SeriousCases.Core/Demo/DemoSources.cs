@@ -40,7 +40,8 @@ public sealed record PublishedCase(
     IReadOnlyList<PublishedActivity> Activities,
     IReadOnlyList<string> Outcomes);
 
-public sealed record PublishedFinding(string ServiceLine, string Text);
+/// <summary>Themes are codes from the theme list (the publication prints none: see the file's notes).</summary>
+public sealed record PublishedFinding(string ServiceLine, string Text, IReadOnlyList<string> Themes);
 
 public sealed record PublishedActivity(string Owner, string ServiceLine, string Text);
 

@@ -59,13 +59,21 @@ public static class ReferenceDataSeeder
     public static readonly IReadOnlyList<(string Code, string Name)> Themes =
     [
         ("STOP", "Stopping payments"),
-        ("PAYSAFE", "Underpayments and paying safely"),
-        ("DISSAT", "Customer dissatisfaction"),
-        ("SAFEGUARD", "Safeguarding and vulnerable customers"),
-        ("HEALTH", "Health conditions and reasonable adjustments"),
+        ("PAYSAFE", "Paying safely and large arrears"),
+        ("DISSAT", "Customer dissatisfaction and complaints"),
+        ("VULNERABLE", "Identifying vulnerability and complex needs"),
+        ("SAFEGUARD", "Safeguarding and welfare checks"),
+        ("SUICIDE", "Suicide or self-harm declarations and the Six Point Plan"),
         ("DEATH", "Death notifications and overpayments"),
-        ("CONTACT", "Contact, call backs and correspondence"),
-        ("DECISION", "Decision making and evidence"),
+        ("JOURNAL", "Journal messages and digital access"),
+        ("ADJUST", "Reasonable adjustments"),
+        ("CLAIMCOMMIT", "Claimant Commitment tailoring"),
+        ("MR", "Mandatory reconsiderations"),
+        ("CALLBACK", "Call-backs"),
+        ("RECORDS", "Record keeping"),
+        ("HEALTH", "Health journey and Work Capability Assessment"),
+        ("AP", "Assessment Providers"),
+        ("INFOSHARE", "Information sharing between service lines"),
     ];
 
     /// <summary>Owner teams as the publication names them (short name) with their service line.</summary>
@@ -116,10 +124,10 @@ public static class ReferenceDataSeeder
             }));
         }
 
-        if (!await db.Themes.AnyAsync(ct))
-        {
-            db.Themes.AddRange(Themes.Select(t => new Theme { Code = t.Code, Name = t.Name }));
-        }
+        // By code, so a database seeded with an earlier list gains the themes added since; names an
+        // Administrator changed, and themes they added, are left as they are.
+        var themeCodes = await db.Themes.Select(t => t.Code).ToListAsync(ct);
+        db.Themes.AddRange(Themes.Where(t => !themeCodes.Contains(t.Code)).Select(t => new Theme { Code = t.Code, Name = t.Name }));
 
         if (!await db.OwnerTeams.AnyAsync(ct))
         {

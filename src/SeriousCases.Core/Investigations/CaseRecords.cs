@@ -50,6 +50,7 @@ public sealed class EvidenceDocument : Entity
 }
 
 /// <summary>The content of an evidence document (same id). Removed with the document by retention.</summary>
+[HoldsPersonalData]
 public sealed class EvidenceFile
 {
     public Guid EvidenceDocumentId { get; set; }

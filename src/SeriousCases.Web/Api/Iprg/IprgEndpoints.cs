@@ -6,6 +6,14 @@ namespace SeriousCases.Web.Api.Iprg;
 
 public sealed record ActivityRequest(string? Owner, string? ServiceLine, string? Text, DateOnly? DueOn);
 
+public sealed record SessionRequest(DateOnly? HeldOn, string? Notes);
+
+public sealed record SessionCaseRequest(Guid? InvestigationId);
+
+public sealed record SessionCaseItem(Guid InvestigationId, string Reference, string Stage, DateOnly? IprgReviewedOn, int Findings, int Activities);
+
+public sealed record SessionResponse(Guid Id, DateOnly HeldOn, string? Notes, IReadOnlyList<SessionCaseItem> Cases);
+
 public sealed record ActivityResponse(Guid Id, string Reference, Guid FindingId, string Owner, string ServiceLine, string Text, DateOnly? DueOn, string Status);
 
 /// <summary>The IPRG's part: activities agreed for a finding, and the group's review of a case.</summary>
@@ -38,6 +46,35 @@ public static class IprgEndpoints
             .WithTags("IPRG")
             .WithName("RecordIprgReview")
             .WithSummary("Records the IPRG's review of a case with the group (every finding needs an agreed activity first); the case can then conclude.");
+
+        var sessions = v1.MapGroup("/iprg/sessions").WithTags("IPRG").RequireAuthorization(Policies.ReviewFindings);
+        sessions.MapGet("/", async (IprgSessionService service, CancellationToken ct) => await service.ListAsync(ct))
+            .WithName("ListIprgSessions")
+            .WithSummary("IPRG review sessions from a year ago onwards, with how many cases each has and how many are reviewed.");
+        sessions.MapPost("/", async (SessionRequest r, IprgSessionService service, CancellationToken ct) =>
+            {
+                var session = await service.ScheduleAsync(r.HeldOn, r.Notes, ct);
+                return TypedResults.Created($"/api/v1/iprg/sessions/{session.Id}", await SessionAsync(service, session.Id, ct));
+            })
+            .WithName("ScheduleIprgSession")
+            .WithSummary("Schedules a session: heldOn (within the last 90 days or the next 2 years, one session a day), notes.");
+        sessions.MapGet("/{id:guid}", async (Guid id, IprgSessionService service, CancellationToken ct) => await SessionAsync(service, id, ct))
+            .WithName("GetIprgSession")
+            .WithSummary("One session with its cases in agenda order.");
+        sessions.MapPost("/{id:guid}/cases", async (Guid id, SessionCaseRequest r, IprgSessionService service, CancellationToken ct) =>
+            {
+                await service.AddCaseAsync(id, r.InvestigationId, ct);
+                return await SessionAsync(service, id, ct);
+            })
+            .WithName("AddCaseToIprgSession")
+            .WithSummary("Puts a case that is with the IPRG on the session: investigationId.");
         return v1;
+    }
+
+    private static async Task<SessionResponse> SessionAsync(IprgSessionService service, Guid id, CancellationToken ct)
+    {
+        var view = await service.GetAsync(id, ct);
+        return new SessionResponse(view.Session.Id, view.Session.HeldOn, view.Session.Notes,
+            [.. view.Cases.Select(c => new SessionCaseItem(c.InvestigationId, c.Reference, c.Stage.ToString(), c.IprgReviewedOn, c.Findings, c.Activities))]);
     }
 }

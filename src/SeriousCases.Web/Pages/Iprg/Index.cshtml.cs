@@ -4,9 +4,14 @@ using SeriousCases.Core.Iprg;
 namespace SeriousCases.Web.Pages.Iprg;
 
 /// <summary>Cases with the IPRG, longest waiting first.</summary>
-public sealed class IndexModel(IprgService iprg) : PageModel
+public sealed class IndexModel(IprgService iprg, IprgSessionService sessions) : PageModel
 {
     public IReadOnlyList<ReviewCase> Cases { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, DateOnly> NextSession { get; private set; } = new Dictionary<Guid, DateOnly>();
 
-    public async Task OnGetAsync(CancellationToken ct) => Cases = await iprg.ReadyForReviewAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Cases = await iprg.ReadyForReviewAsync(ct);
+        NextSession = await sessions.NextSessionByCaseAsync(ct);
+    }
 }
