@@ -13,7 +13,7 @@ namespace SeriousCases.Core.Demo;
 /// <summary>Loads the demo: reference data, one user per role, and the department's public material
 /// (seeds 000, 001 and 004). Published text is kept as published; customers, referrers and dates are
 /// invented from a fixed seed, so every run loads the same fictional people.</summary>
-public sealed class DemoDataSeeder(SeriousCasesDbContext db)
+public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock = null)
 {
     private const int FakerSeed = 20230331;
 
@@ -37,6 +37,9 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db)
         SeedPublication(lines, teams, themes, referrer, investigator.Id);
         await db.SaveChangesAsync(ct);
         SeedPanel(teams, themes);
+        await db.SaveChangesAsync(ct);
+        var triage = users.Single(u => u.Roles.Any(r => r.Role == Roles.Triage));
+        await new OpenCasesSeeder(db, clock ?? TimeProvider.System).SeedAsync(investigator, triage, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -343,7 +343,7 @@ public sealed class JourneyTests(BrowserFixture app)
         await investigator.GetByRole(AriaRole.Button, new() { Name = "Add learning identified" }).ClickAsync();
         Assert.StartsWith("Error:", await investigator.TitleAsync());
         await BrowserFixture.AssertAccessibleAsync(investigator);
-        await investigator.GetByLabel("Customer dissatisfaction").CheckAsync();
+        await investigator.GetByLabel("Call-backs").CheckAsync();
         await investigator.GetByRole(AriaRole.Button, new() { Name = "Add learning identified" }).ClickAsync();
         Assert.Contains("A request for a call back was not met.", await investigator.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         foreach (var stage in new[] { "Fact-finding", "Drafting", "With the IPRG" })

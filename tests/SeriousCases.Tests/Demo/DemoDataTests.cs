@@ -75,7 +75,8 @@ public sealed partial class DemoDataTests(DemoDatabase demo) : IClassFixture<Dem
     public async Task Learning_per_service_line_matches_the_publication(string code, int cases, int activities)
     {
         await using var db = demo.Database.CreateContext();
-        var onLine = db.AgreedActivities.Where(a => a.Origin == ActivityOrigin.IprgAgreedActivity && a.ServiceLine!.Code == code);
+        var onLine = db.AgreedActivities.Where(a => a.Origin == ActivityOrigin.IprgAgreedActivity && a.ServiceLine!.Code == code
+            && a.Investigation!.ConcludedOn >= YearStart && a.Investigation.ConcludedOn <= YearEnd);
         Assert.Equal(activities, await onLine.CountAsync());
         Assert.Equal(cases, await onLine.Select(a => a.InvestigationId).Distinct().CountAsync());
     }
@@ -99,20 +100,49 @@ public sealed partial class DemoDataTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.True(await db.AgreedActivities.AnyAsync(a => a.Text ==
             "CMG to remind colleagues about the principles for making outbound contact with a customer." && a.OwnerTeam!.ShortName == "CMG"));
         Assert.Equal(35, await db.LearningOutcomes.Select(o => o.InvestigationId).Distinct().CountAsync());
+
+        // Every finding is coded with at least one theme, and every agreed activity answers a finding.
+        Assert.False(await db.Findings.AnyAsync(f => !f.Themes.Any()));
+        Assert.False(await db.AgreedActivities.AnyAsync(a => a.Origin == ActivityOrigin.IprgAgreedActivity && a.FindingId == null));
+    }
+
+    [Fact]
+    public async Task Open_cases_show_every_stage_of_the_workspace()
+    {
+        await using var db = demo.Database.CreateContext();
+        var open = await db.Investigations.Where(i => i.Stage != InvestigationStage.Concluded)
+            .Select(i => new
+            {
+                i.Stage,
+                i.InvestigatorUserId,
+                Journey = db.JourneyContacts.Count(j => j.InvestigationId == i.Id),
+                Moves = db.StageChanges.Count(s => s.InvestigationId == i.Id),
+                Insight = db.InsightItems.Count(x => x.InvestigationId == i.Id),
+            })
+            .ToListAsync();
+        Assert.Equal(
+            [InvestigationStage.Accepted, InvestigationStage.Launched, InvestigationStage.FactFinding, InvestigationStage.Drafting, InvestigationStage.WithIprg],
+            open.Select(o => o.Stage).Distinct().Order());
+        Assert.All(open.Where(o => o.Stage != InvestigationStage.Accepted), o => Assert.True(o.InvestigatorUserId != null && o.Journey > 0 && o.Moves >= 1));
+        Assert.All(open, o => Assert.Equal(1, o.Insight));
+        Assert.True(await db.EvidenceDocuments.AnyAsync() && await db.FactFindingDiscussions.AnyAsync() && await db.FamilyContacts.AnyAsync());
+        Assert.Equal(2, await db.IprgSessionCases.CountAsync());
     }
 
     [Fact]
     public async Task Customers_are_fictional_with_reserved_national_insurance_numbers()
     {
         await using var db = demo.Database.CreateContext();
-        var customers = await db.Customers.Select(c => new { c.FullName, c.NationalInsuranceNumber }).ToListAsync();
+        var published = CompletedIn2022To23(db).Select(i => i.CustomerId);
+        var customers = await db.Customers.Where(c => published.Contains(c.Id)).Select(c => new { c.FullName, c.NationalInsuranceNumber }).ToListAsync();
         Assert.Equal(47, customers.Count);
+        Assert.All(await db.Customers.Select(c => c.NationalInsuranceNumber).ToListAsync(), n => Assert.Matches(ReservedNino(), n!));
         Assert.All(customers, c => Assert.Matches(ReservedNino(), c.NationalInsuranceNumber!));
         Assert.Equal(47, customers.Select(c => c.FullName).Distinct().Count());
         // No customer shares a name with a real official named in the published minutes.
         var officials = DemoSources.Panel.Meetings.SelectMany(m => m.Attendance).Select(a => a.Name).ToHashSet();
         Assert.DoesNotContain(customers, c => officials.Contains(c.FullName!));
-        Assert.Equal(47, await db.Referrals.CountAsync(r => r.CustomerId != null && r.CriteriaRoute != null));
+        Assert.Equal(47, await db.Referrals.CountAsync(r => published.Contains(r.CustomerId) && r.CriteriaRoute != null));
     }
 
     [Fact]

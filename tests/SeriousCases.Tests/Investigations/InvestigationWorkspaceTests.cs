@@ -134,7 +134,7 @@ public sealed class InvestigationWorkspaceTests(ServiceFactory app) : IClassFixt
             return await db.SaveChangesAsync();
         });
         var investigator = await app.SignInAsync("investigator@demo.test");
-        var finding = new { text = "The customer's request for a call back was not met.", serviceLine = "UC", themes = new[] { "Customer dissatisfaction" } };
+        var finding = new { text = "The customer's request for a call back was not met.", serviceLine = "UC", themes = new[] { "Call-backs" } };
 
         var early = await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding)).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("while the IPR is being investigated", early.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class InvestigationWorkspaceTests(ServiceFactory app) : IClassFixt
         var created = await (await investigator.PostAsJsonAsync($"/api/v1/investigations/{id}/findings", finding)).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(1, created.GetProperty("order").GetInt32());
         Assert.Equal("Universal Credit", created.GetProperty("serviceLine").GetString());
-        Assert.Equal(["Customer dissatisfaction"], created.GetProperty("themes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Call-backs"], created.GetProperty("themes").EnumerateArray().Select(e => e.GetString()));
 
         var page = await investigator.GetDocumentAsync($"/investigations/{id}");
         Assert.Contains("The customer's request for a call back was not met.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

@@ -22,6 +22,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
         new("Insight", "/insight", Policies.Insight),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
+        new("Themes", "/admin/reference-data/themes", Policies.Administer),
         new("IPR criteria", "/admin/reference-data/criteria", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
     ];
