@@ -204,8 +204,7 @@ public static class IprReportDocx
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "ReportTable" },
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableLook { FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
         // Text width of an A4 page with these margins, shared equally between the columns.
         var width = 9638 / headings.Count;
         table.Append(new TableGrid([.. headings.Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })]));

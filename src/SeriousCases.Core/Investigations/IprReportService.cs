@@ -97,7 +97,17 @@ public sealed class IprReportService(SeriousCasesDbContext db, TimeProvider cloc
         errors.ThrowIfAny();
         db.ExpectVersion(ipr, expectedVersion);
         ipr.Summary = summary;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Forget the refused change, so the caller can read the case again (and audit that read) in this scope.
+            db.Entry(ipr).State = EntityState.Detached;
+            throw;
+        }
+
         return ipr;
     }
 
