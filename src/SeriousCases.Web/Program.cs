@@ -41,6 +41,8 @@ builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgSessionService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.IprReportService>();
+builder.Services.AddScoped<SeriousCases.Core.Iprg.LearningOutcomeService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();

@@ -7,8 +7,9 @@ using SeriousCases.Web.Infrastructure.GovUk;
 
 namespace SeriousCases.Web.Pages.Investigations;
 
-/// <summary>One IPR: its details, its history of stages, and moving it on.</summary>
-public sealed class CaseModel(InvestigationService investigations, TimeProvider clock) : PageModel
+/// <summary>One IPR: its details, its summary, its learning with the activities agreed for it and their progress,
+/// its learning outcomes, its history of stages, and moving it on.</summary>
+public sealed class CaseModel(InvestigationService investigations, IprReportService reports, TimeProvider clock) : PageModel
 {
     [BindProperty(Name = "stage")] public InvestigationStage? Stage { get; set; }
     [BindProperty(Name = "outcome")] public InvestigationOutcome? Outcome { get; set; }
@@ -17,6 +18,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
     public IReadOnlyList<TimelinessCheck> Checks { get; private set; } = [];
     public IReadOnlyList<ExternalScrutinyEntry> Scrutiny { get; private set; } = [];
+    public CaseLearning Learning { get; private set; } = new([], []);
     public DateOnly Today { get; private set; }
     public bool IsTriage { get; private set; }
 
@@ -57,6 +59,7 @@ public sealed class CaseModel(InvestigationService investigations, TimeProvider 
         View = await investigations.GetAsync(id, by, ct);
         Findings = await investigations.FindingsAsync(id, ct);
         Scrutiny = await investigations.ScrutinyAsync(id, ct);
+        Learning = await reports.CaseLearningAsync(id, ct);
         Checks = Timeliness.Assess(View.Investigation, await investigations.TargetsAsync(ct), Today);
     }
 }
