@@ -101,24 +101,25 @@ public static class FamilyAndQualityEndpoints
         return fallback;
     }
 
-    /// <summary>The ratings sent; a value that is not a rating counts as no answer, which the service reports under that question.</summary>
+    /// <summary>The ratings sent. A question the checklist does not have, or a value that is not a rating, is
+    /// refused here (the value is not echoed); the service then checks that every question is answered.</summary>
     private static Dictionary<string, QualityRating> ReadAnswers(IReadOnlyDictionary<string, string?>? sent)
     {
         var answers = new Dictionary<string, QualityRating>(StringComparer.Ordinal);
         var errors = new ValidationErrors();
         foreach (var (code, value) in sent ?? new Dictionary<string, string?>())
         {
-            if (Enum.TryParse<QualityRating>(value, ignoreCase: false, out var rating) && Enum.IsDefined(rating) && !int.TryParse(value, out _))
+            if (QualityChecklist.Find(code) is null)
+            {
+                errors.Add(QualityChecklist.AnswersField, $"'{code}' is not a question of the quality checklist");
+            }
+            else if (Enum.TryParse<QualityRating>(value, ignoreCase: false, out var rating) && Enum.IsDefined(rating) && !int.TryParse(value, out _))
             {
                 answers[code] = rating;
             }
-            else if (QualityChecklist.Find(code) is not null)
-            {
-                errors.Add(QualityChecklist.FieldOf(code), $"{QualityChecklist.FieldOf(code)} must be Met, PartlyMet or NotMet");
-            }
             else
             {
-                errors.Add(QualityChecklist.AnswersField, $"'{code}' is not a question of the quality checklist");
+                errors.Add(QualityChecklist.FieldOf(code), $"{QualityChecklist.FieldOf(code)} must be Met, PartlyMet or NotMet");
             }
         }
 
