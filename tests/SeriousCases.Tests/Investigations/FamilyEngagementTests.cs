@@ -158,7 +158,11 @@ public sealed class FamilyEngagementTests(ServiceFactory app) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/investigations/{id}/family-contacts")).StatusCode);
         var post = await other.PostAsJsonAsync($"/api/v1/investigations/{id}/family-contacts", new
         {
-            kind = "Meeting", on = "2026-03-20", dwpAttendee = "Dana Director", level = "Director", apologyGiven = true,
+            kind = "Meeting",
+            on = "2026-03-20",
+            dwpAttendee = "Dana Director",
+            level = "Director",
+            apologyGiven = true,
         });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
