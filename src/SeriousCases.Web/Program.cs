@@ -39,6 +39,8 @@ builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.FamilyEngagementService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.QualityReviewService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgSessionService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.IprReportService>();
@@ -48,6 +50,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Iprg.IprgAttention>();
+builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());

@@ -29,6 +29,7 @@ public static class ApiEndpoints
         v1.MapReferralApi();
         v1.MapInsightApi();
         v1.MapInvestigationApi();
+        v1.MapFamilyAndQualityApi();
         v1.MapIprgApi();
         v1.MapIprReportApi();
         return app;

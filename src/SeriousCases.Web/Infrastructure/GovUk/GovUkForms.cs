@@ -23,4 +23,25 @@ public static class GovUkForms
                 .Select(e => new ErrorSummaryItem { Text = e.Value!.Errors[0].ErrorMessage, Href = "#" + (anchor?.Invoke(e.Key) ?? e.Key) })],
         });
     }
+
+    /// <summary>As above, listing the errors in the order the fields appear on the page (<paramref name="fieldOrder"/>;
+    /// fields not named there come last). ModelState alone does not keep the order of the form.</summary>
+    public static IHtmlContent ErrorSummary(ModelStateDictionary modelState, Func<string, string>? anchor, IReadOnlyList<string> fieldOrder)
+    {
+        if (modelState.IsValid)
+        {
+            return HtmlString.Empty;
+        }
+
+        var order = fieldOrder.ToList();
+        int Position(string key) => order.IndexOf(key) is var i and >= 0 ? i : order.Count;
+        return GovUk.ErrorSummary(new ErrorSummaryOptions
+        {
+            TitleText = "There is a problem",
+            ErrorList = [.. modelState
+                .Where(e => e.Value is { Errors.Count: > 0 })
+                .OrderBy(e => Position(e.Key))
+                .Select(e => new ErrorSummaryItem { Text = e.Value!.Errors[0].ErrorMessage, Href = "#" + (anchor?.Invoke(e.Key) ?? e.Key) })],
+        });
+    }
 }

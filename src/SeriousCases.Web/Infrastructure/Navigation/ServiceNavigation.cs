@@ -21,6 +21,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("IPRG review", "/iprg", Policies.ReviewFindings),
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
         new("Insight", "/insight", Policies.Insight),
+        new("Management information", "/management/family-engagement", Policies.Analyse),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Themes", "/admin/reference-data/themes", Policies.Administer),
         new("IPR criteria", "/admin/reference-data/criteria", Policies.Administer),

@@ -15,6 +15,7 @@ public sealed class InvestigationsFeature : IFeatureAccess
     {
         pages.AuthorizeFolder("/Investigations", Policies.Investigate);
         pages.AuthorizePage("/Investigations/Assign", Policies.Triage);
+        pages.AuthorizePage("/Investigations/Quality", Policies.Triage);
     }
 }
 
