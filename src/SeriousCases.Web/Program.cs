@@ -38,6 +38,8 @@ builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.CustomerJourneyService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.EvidenceService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();

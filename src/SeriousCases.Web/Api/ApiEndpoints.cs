@@ -28,6 +28,7 @@ public static class ApiEndpoints
         v1.MapReferralApi();
         v1.MapInsightApi();
         v1.MapInvestigationApi();
+        v1.MapCaseEvidenceApi();
         v1.MapIprgApi();
         return app;
     }
