@@ -78,7 +78,6 @@ public static class CaseEvidenceEndpoints
                 var row = new EvidenceDocumentRow(document.Id, document.FileName, document.Description, document.ContentType, document.SizeBytes, document.Sha256, document.CreatedAt);
                 return Results.Created(Href(id, document.Id), ToItem(id, row));
             })
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceDocumentItem>(StatusCodes.Status201Created)
             .WithName("UploadEvidenceDocument")
             .WithSummary("Attach a document: multipart/form-data with field file and optional description (up to 500 characters). PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, TXT or CSV, smaller than 20 MB, its content matching its name. The answer gives its SHA-256.");
