@@ -41,6 +41,8 @@ builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.FamilyEngagementService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.QualityReviewService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.CustomerJourneyService>();
+builder.Services.AddScoped<SeriousCases.Core.Investigations.EvidenceService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgSessionService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.IprReportService>();

@@ -30,6 +30,7 @@ public static class ApiEndpoints
         v1.MapInsightApi();
         v1.MapInvestigationApi();
         v1.MapFamilyAndQualityApi();
+        v1.MapCaseEvidenceApi();
         v1.MapIprgApi();
         v1.MapIprReportApi();
         return app;

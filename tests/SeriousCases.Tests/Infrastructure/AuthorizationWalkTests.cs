@@ -51,6 +51,18 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["POST /api/v1/investigations/{id:guid}/quality-reviews"] = Policies.Triage,
         ["GET /api/v1/family-engagement/figures"] = Policies.Analyse,
         ["GET /management/family-engagement"] = Policies.Analyse,
+        ["GET /investigations/{id:guid}/journey"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/journey/new"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/evidence"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/evidence/upload"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/evidence/discussions/new"] = Policies.Investigate,
+        ["GET /investigations/{id:guid}/evidence/{documentId:guid}"] = Policies.Investigate,
+        ["GET /api/v1/investigations/{id:guid}/journey"] = Policies.Investigate,
+        ["POST /api/v1/investigations/{id:guid}/journey"] = Policies.Investigate,
+        ["GET /api/v1/investigations/{id:guid}/evidence"] = Policies.Investigate,
+        ["POST /api/v1/investigations/{id:guid}/evidence/documents"] = Policies.Investigate,
+        ["GET /api/v1/investigations/{id:guid}/evidence/documents/{documentId:guid}"] = Policies.Investigate,
+        ["POST /api/v1/investigations/{id:guid}/evidence/discussions"] = Policies.Investigate,
         ["GET /iprg"] = Policies.ReviewFindings,
         ["GET /iprg/{id:guid}"] = Policies.ReviewFindings,
         ["GET /iprg/{id:guid}/findings/{findingId:guid}/activities/new"] = Policies.ReviewFindings,
@@ -111,6 +123,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["documentName"] = "v1",
         ["question"] = "received",
         ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
+        ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -24,8 +24,9 @@ public static class DateInput
     public static DateFields Read(Func<string, StringValues> values, string name) =>
         new(values($"{name}.day"), values($"{name}.month"), values($"{name}.year"));
 
-    /// <summary>The date, or null when empty or wrong; a wrong date adds an error under <paramref name="key"/>.</summary>
-    public static DateOnly? Parse(ModelStateDictionary modelState, string key, string label, DateFields fields)
+    /// <summary>The date, or null when empty or wrong; a wrong date adds an error under <paramref name="key"/>.
+    /// Years before <paramref name="minYear"/> are taken as mistyped (a customer's journey may reach further back).</summary>
+    public static DateOnly? Parse(ModelStateDictionary modelState, string key, string label, DateFields fields, int minYear = 2000)
     {
         if (fields.IsEmpty)
         {
@@ -41,7 +42,7 @@ public static class DateInput
         }
 
         if (int.TryParse(fields.Day, out var d) && int.TryParse(fields.Month, out var m) && int.TryParse(fields.Year, out var y)
-            && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            && y >= minYear && y <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
         {
             return new DateOnly(y, m, d);
         }
