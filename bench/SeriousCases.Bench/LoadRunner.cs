@@ -31,28 +31,35 @@ public static partial class LoadRunner
         var (newest, oldest) = await AuditRangeAsync(client, cookie, ct);
         var record = Math.Max(1, newest / 2);
 
-        var endpoints = new (string Name, string Path)[]
+        // An IPR's pages as Triage reads them (they see every case); each view also appends to the audit trail.
+        var triage = await SignInAsync(client, "triage@demo.test", ct);
+        var ipr = await FirstCaseAsync(client, triage, ct);
+
+        var endpoints = new (string Name, string Path, string Cookie)[]
         {
-            ("Bare endpoint (reference)", "/bench/bare"),
-            ("Home page", "/"),
-            ("Audit list without data (reference)", "/bench/audit-without-data"),
-            ("Audit list, first page of 50", "/admin/audit"),
-            ("Audit list, deep page", $"/admin/audit?after={oldest + 100}"),
-            ("Audit record, raw ADO.NET (reference)", $"/bench/raw-audit/{record}"),
-            ("Audit record through EF Core", $"/admin/audit/{record}"),
+            ("Bare endpoint (reference)", "/bench/bare", cookie),
+            ("Home page", "/", cookie),
+            ("Audit list without data (reference)", "/bench/audit-without-data", cookie),
+            ("Audit list, first page of 50", "/admin/audit", cookie),
+            ("Audit list, deep page", $"/admin/audit?after={oldest + 100}", cookie),
+            ("Audit record, raw ADO.NET (reference)", $"/bench/raw-audit/{record}", cookie),
+            ("Audit record through EF Core", $"/admin/audit/{record}", cookie),
+            ("IPR overview page (audited view)", $"/investigations/{ipr}", triage),
+            ("IPR report page (audited view)", $"/investigations/{ipr}/report", triage),
+            ("IPR report as a Word document", $"/investigations/{ipr}/report.docx", triage),
         };
 
         await log.WriteLineAsync(Wrk.IsInstalled
             ? "Load from wrk (Debian), which leaves more of the machine to the service than a .NET client."
             : "Load from the built-in .NET client (install wrk for higher ceilings).");
         var results = new Dictionary<string, Measurement>();
-        foreach (var (name, path) in endpoints)
+        foreach (var (name, path, endpointCookie) in endpoints)
         {
             // Warm-up: JIT, connection pools, query plans.
-            await MeasureAsync(client, cookie, name, path, TimeSpan.FromSeconds(2), settings.MaxRequests, settings.Connections, ct);
+            await MeasureAsync(client, endpointCookie, name, path, TimeSpan.FromSeconds(2), settings.MaxRequests, settings.Connections, ct);
             var m = Wrk.IsInstalled
-                ? await Wrk.MeasureAsync(settings.BaseUrl, cookie, name, path, settings.Duration, settings.Connections, ct)
-                : await MeasureAsync(client, cookie, name, path, settings.Duration, settings.MaxRequests, settings.Connections, ct);
+                ? await Wrk.MeasureAsync(settings.BaseUrl, endpointCookie, name, path, settings.Duration, settings.Connections, ct)
+                : await MeasureAsync(client, endpointCookie, name, path, settings.Duration, settings.MaxRequests, settings.Connections, ct);
             results[path] = m;
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-40} {m.PerSecond,9:N0} req/s  p50 {m.P50Ms,6:F2} ms  p99 {m.P99Ms,6:F2} ms  ({m.Requests:N0} requests, {m.Failures} failed)"));
@@ -70,12 +77,14 @@ public static partial class LoadRunner
             ("Audit list / same page without data", Rate(3) / Rate(2), 0.10, true),
             ("Audit list deep page cost / first page cost", Rate(3) / Rate(4), 2.0, false),
             ("Record through EF Core / raw ADO.NET", Rate(6) / Rate(5), 0.5, true),
+            ("IPR report page / home page", Rate(8) / Rate(1), 0.05, true),
+            ("IPR Word document / report page", Rate(9) / Rate(8), 0, true),
         };
 
         await log.WriteLineAsync();
         var markdown = new StringBuilder();
         markdown.AppendLine("| Endpoint | Requests/s | p50 ms | p99 ms |").AppendLine("| --- | ---: | ---: | ---: |");
-        foreach (var (name, path) in endpoints)
+        foreach (var (name, path, _) in endpoints)
         {
             var m = results[path];
             markdown.AppendLine(CultureInfo.InvariantCulture, $"| {name} (`{path}`) | {m.PerSecond:N0} | {m.P50Ms:F2} | {m.P99Ms:F2} |");
@@ -173,6 +182,16 @@ public static partial class LoadRunner
         return (newest, 1);
     }
 
+    private static async Task<string> FirstCaseAsync(HttpClient client, string cookie, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/investigations");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var match = CaseLink().Match(await response.Content.ReadAsStringAsync(ct));
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("Triage's list of open IPRs is empty: generate data first.");
+    }
+
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.Select(v => v.Split(';')[0])
@@ -180,6 +199,9 @@ public static partial class LoadRunner
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("href=\"/investigations/([0-9a-f-]{36})\"")]
+    private static partial Regex CaseLink();
 
     [GeneratedRegex("href=\"/admin/audit/(\\d+)\"")]
     private static partial Regex EntryLink();

@@ -19,13 +19,19 @@ public sealed class DataGeneratorTests
         }
 
         await using var database = await TestDatabase.CreateAsync(withDemoData: true);
+        int demoCustomers, demoInsight;
+        await using (var before = database.CreateContext())
+        {
+            (demoCustomers, demoInsight) = (await before.Customers.CountAsync(), await before.InsightItems.CountAsync());
+        }
+
         var log = new StringWriter();
         Assert.Equal(0, await DataGenerator.RunAsync(database.ConnectionString, 0.002, log, CancellationToken.None));
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(47 + 100, await db.Customers.CountAsync());
-            Assert.Equal(2_000, await db.InsightItems.CountAsync());
+            Assert.Equal(demoCustomers + 100, await db.Customers.CountAsync());
+            Assert.Equal(demoInsight + 2_000, await db.InsightItems.CountAsync());
             Assert.Equal(500, await db.AuditEntries.CountAsync(a => a.ActorEmail.EndsWith("@demo.test") && a.CorrelationId != null && a.CorrelationId.Length == 32));
             // Values written by COPY read back through EF Core's conversions (enums as text, UTC times).
             var investigation = await db.Investigations.OrderByDescending(i => i.CreatedAt).FirstAsync();

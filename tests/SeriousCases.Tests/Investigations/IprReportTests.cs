@@ -32,7 +32,7 @@ internal static class ReportCase
         var investigatorId = investigatorEmail is null ? (Guid?)null : await db.Users.Where(u => u.Email == investigatorEmail).Select(u => u.Id).SingleAsync();
         var uc = await db.ServiceLines.SingleAsync(l => l.Code == "UC");
         var pip = await db.ServiceLines.SingleAsync(l => l.Code == "PIP");
-        var theme = await db.Themes.SingleAsync(t => t.Code == "CONTACT");
+        var theme = await db.Themes.SingleAsync(t => t.Code == "CALLBACK");
         var team = await db.OwnerTeams.SingleAsync(t => t.ShortName == "UC");
         var finding = new Finding { Order = 1, Text = Finding, ServiceLineId = uc.Id, Themes = [new FindingTheme { ThemeId = theme.Id }] };
         var ipr = new Investigation

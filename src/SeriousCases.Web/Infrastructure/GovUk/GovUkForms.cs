@@ -8,24 +8,12 @@ public static class GovUkForms
 {
     /// <summary>The error summary for every field in error, each linking to its field (or to
     /// <paramref name="anchor"/>'s choice), or nothing when the form is valid.</summary>
-    public static IHtmlContent ErrorSummary(ModelStateDictionary modelState, Func<string, string>? anchor = null)
-    {
-        if (modelState.IsValid)
-        {
-            return HtmlString.Empty;
-        }
-
-        return GovUk.ErrorSummary(new ErrorSummaryOptions
-        {
-            TitleText = "There is a problem",
-            ErrorList = [.. modelState
-                .Where(e => e.Value is { Errors.Count: > 0 })
-                .Select(e => new ErrorSummaryItem { Text = e.Value!.Errors[0].ErrorMessage, Href = "#" + (anchor?.Invoke(e.Key) ?? e.Key) })],
-        });
-    }
+    public static IHtmlContent ErrorSummary(ModelStateDictionary modelState, Func<string, string>? anchor = null) =>
+        ErrorSummary(modelState, anchor, []);
 
     /// <summary>As above, listing the errors in the order the fields appear on the page (<paramref name="fieldOrder"/>;
-    /// fields not named there come last). ModelState alone does not keep the order of the form.</summary>
+    /// fields not named there come last, in model state order). ModelState alone does not keep the order of the
+    /// form: bound fields come first and a date input the page reads itself comes after them.</summary>
     public static IHtmlContent ErrorSummary(ModelStateDictionary modelState, Func<string, string>? anchor, IReadOnlyList<string> fieldOrder)
     {
         if (modelState.IsValid)
