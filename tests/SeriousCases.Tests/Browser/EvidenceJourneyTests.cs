@@ -57,6 +57,25 @@ public sealed class EvidenceJourneyTests(BrowserFixture app)
         Assert.StartsWith("Error:", await page.TitleAsync());
         Assert.Contains("is named .pdf but is not a PDF", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+        // Too large to read, on real Kestrel: still the form with its error, not a failed request.
+        // (A file on disk: the browser reads it itself, where a 25 MB buffer would crawl through Playwright's pipe.)
+        var folder = Directory.CreateTempSubdirectory("scl-evidence-");
+        try
+        {
+            var huge = new byte[25 * 1024 * 1024];
+            EvidenceFileRulesTests.Pdf().CopyTo(huge, 0);
+            var path = Path.Combine(folder.FullName, "scan.pdf");
+            await File.WriteAllBytesAsync(path, huge);
+            await page.GetByLabel("Document").SetInputFilesAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload the document" }).ClickAsync();
+            Assert.Contains("The selected file must be smaller than 20 MB", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        await page.GetByLabel("Description (optional)").FillAsync("UC journal printout");
         var pdf = EvidenceFileRulesTests.Pdf();
         await page.GetByLabel("Document").SetInputFilesAsync(new FilePayload { Name = "journal.pdf", MimeType = "application/pdf", Buffer = pdf });
         await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Upload the document" }),
