@@ -56,6 +56,10 @@ public sealed class AgreedActivity : Entity
     public PanelMeeting? PanelMeeting { get; set; }
     public Guid? PanelDecisionId { get; set; }
     public PanelDecision? PanelDecision { get; set; }
+    /// <summary>For learning captured by an ACS Senior Leader: the referral that did not meet the criteria.</summary>
+    public Guid? ReferralId { get; set; }
+    /// <summary>Where a commitment was made, e.g. "Government response to the Work and Pensions Committee, 2024".</summary>
+    public string? OriginDescription { get; set; }
     /// <summary>Numbered per meeting for Panel action points (AP1, AP2 ...).</summary>
     public int? Number { get; set; }
 
@@ -79,4 +83,12 @@ public sealed class AgreedActivity : Entity
     public string? EvidenceOfCompletion { get; set; }
     /// <summary>What changed once the activity was delivered, as the publication prints it.</summary>
     public string? LearningOutcome { get; set; }
+    /// <summary>When the owner reported it complete; it counts as complete only once assured.</summary>
+    public DateOnly? ReportedCompleteOn { get; set; }
+    /// <summary>The activity that replaced this one when assurance found it superseded.</summary>
+    public Guid? SupersededByActivityId { get; set; }
+
+    public List<ActivityContributor> Contributors { get; set; } = [];
+    public List<ActivityUpdate> Updates { get; set; } = [];
+    public List<DueDateChange> DueDateChanges { get; set; } = [];
 }

@@ -56,3 +56,6 @@ public sealed class ValidationErrors
 }
 
 public sealed class RecordNotFoundException(string what) : Exception($"{what} was not found.");
+
+/// <summary>The user may see the record but not make this change to it; the message says who can.</summary>
+public sealed class ForbiddenChangeException(string message) : Exception(message);

@@ -199,6 +199,101 @@ internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<Agr
         b.HasOne(x => x.PanelDecision).WithMany().HasForeignKey(x => x.PanelDecisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.OwnerTeam).WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OwnerTeamId, x.Status, x.DueOn });
+        b.HasIndex(x => new { x.Origin, x.Status });
+        b.HasIndex(x => x.ReferralId);
+        b.Property(x => x.OriginDescription).HasMaxLength(500);
+        b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgreedActivity>().WithMany().HasForeignKey(x => x.SupersededByActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Contributors).WithOne().HasForeignKey(x => x.AgreedActivityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Updates).WithOne().HasForeignKey(x => x.AgreedActivityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.DueDateChanges).WithOne().HasForeignKey(x => x.AgreedActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActivityUpdateConfiguration : IEntityTypeConfiguration<ActivityUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActivityUpdate> b)
+    {
+        b.HasIndex(x => new { x.AgreedActivityId, x.At });
+        b.HasIndex(x => new { x.Kind, x.At });
+        b.Property(x => x.ByName).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(4000);
+    }
+}
+
+internal sealed class DueDateChangeConfiguration : IEntityTypeConfiguration<DueDateChange>
+{
+    public void Configure(EntityTypeBuilder<DueDateChange> b)
+    {
+        b.HasIndex(x => new { x.AgreedActivityId, x.At });
+        b.Property(x => x.ByName).HasMaxLength(200);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ActivityContributorConfiguration : IEntityTypeConfiguration<ActivityContributor>
+{
+    public void Configure(EntityTypeBuilder<ActivityContributor> b)
+    {
+        b.HasKey(x => new { x.AgreedActivityId, x.OwnerTeamId });
+        b.HasIndex(x => x.OwnerTeamId);
+        b.HasOne(x => x.OwnerTeam).WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OwnerTeamMemberConfiguration : IEntityTypeConfiguration<OwnerTeamMember>
+{
+    public void Configure(EntityTypeBuilder<OwnerTeamMember> b)
+    {
+        b.HasKey(x => new { x.OwnerTeamId, x.UserId });
+        b.HasIndex(x => x.UserId);
+        b.HasOne<OwnerTeam>().WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OwnerTransferConfiguration : IEntityTypeConfiguration<OwnerTransfer>
+{
+    public void Configure(EntityTypeBuilder<OwnerTransfer> b)
+    {
+        b.HasIndex(x => x.FromTeamId);
+        b.Property(x => x.ByName).HasMaxLength(200);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.HasOne<OwnerTeam>().WithMany().HasForeignKey(x => x.FromTeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OwnerTeam>().WithMany().HasForeignKey(x => x.ToTeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EscalationStepConfiguration : IEntityTypeConfiguration<EscalationStep>
+{
+    public void Configure(EntityTypeBuilder<EscalationStep> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class ActivityEscalationConfiguration : IEntityTypeConfiguration<ActivityEscalation>
+{
+    public void Configure(EntityTypeBuilder<ActivityEscalation> b)
+    {
+        b.HasIndex(x => new { x.AgreedActivityId, x.EscalationStepId, x.DueOn }).IsUnique();
+        b.HasIndex(x => x.RaisedOn);
+        b.HasOne<AgreedActivity>().WithMany().HasForeignKey(x => x.AgreedActivityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.EscalationStep).WithMany().HasForeignKey(x => x.EscalationStepId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> b)
+    {
+        b.HasIndex(x => new { x.UserId, x.Name }).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Query).HasMaxLength(1000);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -364,6 +459,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(x => x.Subject).HasMaxLength(200);
         b.Property(x => x.Body).HasMaxLength(8000);
         b.Property(x => x.RelatedType).HasMaxLength(100);
+        b.Property(x => x.LastError).HasMaxLength(1000);
+        b.Property(x => x.ChannelReference).HasMaxLength(100);
     }
 }
 

@@ -63,6 +63,14 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<Insight.InsightItem> InsightItems => Set<Insight.InsightItem>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<TimelinessTarget> TimelinessTargets => Set<TimelinessTarget>();
+    public DbSet<ActivityUpdate> ActivityUpdates => Set<ActivityUpdate>();
+    public DbSet<DueDateChange> DueDateChanges => Set<DueDateChange>();
+    public DbSet<ActivityContributor> ActivityContributors => Set<ActivityContributor>();
+    public DbSet<OwnerTeamMember> OwnerTeamMembers => Set<OwnerTeamMember>();
+    public DbSet<OwnerTransfer> OwnerTransfers => Set<OwnerTransfer>();
+    public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<ActivityEscalation> ActivityEscalations => Set<ActivityEscalation>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     public IAuditActor Actor => actor;
 

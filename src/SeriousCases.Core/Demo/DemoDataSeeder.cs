@@ -31,6 +31,9 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         var lines = await db.ServiceLines.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         var teams = await db.OwnerTeams.ToDictionaryAsync(t => t.ShortName, t => t.Id, ct);
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+
+        // The demo activity owner works for Universal Credit operations: the register shows them UC's activities.
+        db.OwnerTeamMembers.Add(new OwnerTeamMember { OwnerTeamId = teams["UC"], UserId = users.Single(u => u.Email == "owner@demo.test").Id });
         var referrer = users.Single(u => u.Roles.Any(r => r.Role == Roles.Referrer));
         var investigator = users.Single(u => u.Roles.Any(r => r.Role == Roles.Investigator));
 

@@ -55,6 +55,17 @@ public static class ReferenceDataSeeder
         (Investigations.Timeliness.IprgToReview, "With the IPRG to the group's review", 28),
     ];
 
+    /// <summary>The escalation ladder for open activities (seed 002: actions tracked to the Panel and to
+    /// ministers). Days are after the latest due date; a negative number is a reminder before it. Assumed
+    /// until the department sets its own; Administrators change them as reference data.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, int DaysAfterDue, Actions.EscalationRecipient Recipient)> EscalationLadder =
+    [
+        ("REMIND", "Reminder to the owner before the due date", -14, Actions.EscalationRecipient.Owner),
+        ("DG", "Overdue: the accountable Director General told", 1, Actions.EscalationRecipient.AccountableDirectorGeneral),
+        ("PANEL", "Overdue 8 weeks: in the next Panel's actions update", 56, Actions.EscalationRecipient.PanelActionsUpdate),
+        ("MINISTERS", "Overdue 16 weeks: in the Secretary of State and ministers' update", 112, Actions.EscalationRecipient.MinistersUpdate),
+    ];
+
     /// <summary>Themes the Panel has worked on (seed 000) and recurring subjects of the 2022/23 learning (seed 004).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Themes =
     [
@@ -145,6 +156,14 @@ public static class ReferenceDataSeeder
             if (!await db.TimelinessTargets.AnyAsync(t => t.Code == target.Code, ct))
             {
                 db.TimelinessTargets.Add(new TimelinessTarget { Code = target.Code, Name = target.Name, Days = target.Days });
+            }
+        }
+
+        foreach (var step in EscalationLadder)
+        {
+            if (!await db.EscalationSteps.AnyAsync(s => s.Code == step.Code, ct))
+            {
+                db.EscalationSteps.Add(new Actions.EscalationStep { Code = step.Code, Name = step.Name, DaysAfterDue = step.DaysAfterDue, Recipient = step.Recipient });
             }
         }
 

@@ -15,4 +15,10 @@ public sealed class Notification : Entity
     public Guid RelatedId { get; set; }
     /// <summary>When it was handed to the delivery channel; null while queued.</summary>
     public DateTime? SentAt { get; set; }
+    /// <summary>How many times delivery was tried; the sender gives up after a set number.</summary>
+    public int Attempts { get; set; }
+    /// <summary>The channel's reason for the last failure (never personal data).</summary>
+    public string? LastError { get; set; }
+    /// <summary>The channel's own id for the message (GOV.UK Notify's notification id), or "log".</summary>
+    public string? ChannelReference { get; set; }
 }

@@ -26,4 +26,29 @@ public static class UserClaims
     public static Core.Referrals.Requester Requester(this ClaimsPrincipal principal) =>
         new(principal.UserId() ?? Guid.Empty, principal.Identity?.Name ?? "", principal.IsInRole(Core.Identity.Roles.Triage),
             principal.IsInRole(Core.Identity.Roles.AcsSeniorLeader));
+
+    /// <summary>The parts the user plays in the action register, from their roles.</summary>
+    public static Core.Actions.RegisterUser RegisterUser(this ClaimsPrincipal principal)
+    {
+        var roles = Core.Actions.RegisterRoles.None;
+        foreach (var (role, part) in RegisterParts)
+        {
+            if (principal.IsInRole(role))
+            {
+                roles |= part;
+            }
+        }
+
+        return new(principal.UserId() ?? Guid.Empty, principal.Identity?.Name ?? "", roles);
+    }
+
+    private static readonly (string Role, Core.Actions.RegisterRoles Part)[] RegisterParts =
+    [
+        (Core.Identity.Roles.PanelSecretariat, Core.Actions.RegisterRoles.Secretariat),
+        (Core.Identity.Roles.IprgMember, Core.Actions.RegisterRoles.Iprg),
+        (Core.Identity.Roles.ActivityOwner, Core.Actions.RegisterRoles.Owner),
+        (Core.Identity.Roles.PanelMember, Core.Actions.RegisterRoles.PanelMember),
+        (Core.Identity.Roles.Analyst, Core.Actions.RegisterRoles.Analyst),
+        (Core.Identity.Roles.AcsSeniorLeader, Core.Actions.RegisterRoles.AcsSeniorLeader),
+    ];
 }

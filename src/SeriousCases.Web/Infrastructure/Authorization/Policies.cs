@@ -12,6 +12,8 @@ public static class Policies
     public const string Investigate = nameof(Investigate);
     public const string ReviewFindings = nameof(ReviewFindings);
     public const string OwnActivities = nameof(OwnActivities);
+    /// <summary>The action register: each role sees its part of it (ActionRegisterService.VisibleAsync).</summary>
+    public const string ActionRegister = nameof(ActionRegister);
     public const string CaptureAcsLearning = nameof(CaptureAcsLearning);
     public const string RunPanel = nameof(RunPanel);
     public const string ViewPanel = nameof(ViewPanel);
@@ -27,6 +29,7 @@ public static class Policies
         [Investigate] = [Roles.Investigator, Roles.Triage],
         [ReviewFindings] = [Roles.IprgMember],
         [OwnActivities] = [Roles.ActivityOwner, Roles.IprgMember, Roles.PanelSecretariat],
+        [ActionRegister] = [Roles.ActivityOwner, Roles.IprgMember, Roles.PanelSecretariat, Roles.PanelMember, Roles.Analyst, Roles.AcsSeniorLeader],
         [CaptureAcsLearning] = [Roles.AcsSeniorLeader],
         [RunPanel] = [Roles.PanelSecretariat],
         [ViewPanel] = [Roles.PanelSecretariat, Roles.PanelMember],

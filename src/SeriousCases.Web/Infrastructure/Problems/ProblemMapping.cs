@@ -30,6 +30,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Detail = c.Message + " Get the record again, reapply your change and send it with the new ETag in If-Match.",
             },
             RecordNotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = n.Message },
+            ForbiddenChangeException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "You cannot make this change", Detail = f.Message },
             BadHttpRequestException b => Unreadable(b),
             _ => null,
         };
@@ -80,6 +81,11 @@ public sealed class RecordNotFoundPageFilter : Microsoft.AspNetCore.Mvc.Filters.
         if (context.Exception is RecordNotFoundException)
         {
             context.Result = new NotFoundResult();
+            context.ExceptionHandled = true;
+        }
+        else if (context.Exception is ForbiddenChangeException)
+        {
+            context.Result = new ForbidResult();
             context.ExceptionHandled = true;
         }
     }

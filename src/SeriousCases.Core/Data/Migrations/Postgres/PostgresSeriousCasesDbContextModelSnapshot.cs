@@ -22,6 +22,110 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>
+                {
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerTeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AgreedActivityId", "OwnerTeamId");
+
+                    b.HasIndex("OwnerTeamId");
+
+                    b.ToTable("ActivityContributors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EscalationStepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationStepId");
+
+                    b.HasIndex("RaisedOn");
+
+                    b.HasIndex("AgreedActivityId", "EscalationStepId", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("ActivityEscalations");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreedActivityId", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("ActivityUpdates");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -80,6 +184,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("OriginDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid?>("OwnerTeamId")
                         .HasColumnType("uuid");
 
@@ -99,6 +207,12 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReportedCompleteOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ResponsiblePerson")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -110,6 +224,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SupersededByActivityId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -140,13 +257,210 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReferralId");
+
                     b.HasIndex("ServiceLineId");
 
+                    b.HasIndex("SupersededByActivityId");
+
+                    b.HasIndex("Origin", "Status");
+
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");
 
                     b.ToTable("AgreedActivities");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.DueDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FromDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ToDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreedActivityId", "At");
+
+                    b.ToTable("DueDateChanges");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.EscalationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTeamMember", b =>
+                {
+                    b.Property<Guid>("OwnerTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OwnerTeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OwnerTeamMembers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActivitiesMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FromTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.ToTable("OwnerTransfers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Audit.AuditEntry", b =>
@@ -1037,13 +1351,24 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("RecipientUserId")
                         .HasColumnType("uuid");
@@ -1816,6 +2141,49 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("ReferralServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", "OwnerTeam")
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerTeam");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityEscalation", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Actions.EscalationStep", "EscalationStep")
+                        .WithMany()
+                        .HasForeignKey("EscalationStepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("EscalationStep");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityUpdate", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Finding", null)
@@ -1843,9 +2211,19 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasForeignKey("PanelMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SeriousCases.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
                         .WithMany()
                         .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededByActivityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Investigation");
@@ -1857,6 +2235,54 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Navigation("PanelMeeting");
 
                     b.Navigation("ServiceLine");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.DueDateChange", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("DueDateChanges")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTeamMember", b =>
+                {
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTransfer", b =>
+                {
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.SavedView", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Identity.ApiToken", b =>
@@ -2202,6 +2628,15 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ServiceLine");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
+                {
+                    b.Navigation("Contributors");
+
+                    b.Navigation("DueDateChanges");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Identity.AppUser", b =>

@@ -17,6 +17,110 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>
+                {
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreedActivityId", "OwnerTeamId");
+
+                    b.HasIndex("OwnerTeamId");
+
+                    b.ToTable("ActivityContributors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EscalationStepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationStepId");
+
+                    b.HasIndex("RaisedOn");
+
+                    b.HasIndex("AgreedActivityId", "EscalationStepId", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("ActivityEscalations");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreedActivityId", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("ActivityUpdates");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -75,6 +179,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerTeamId")
                         .HasColumnType("TEXT");
 
@@ -94,6 +202,12 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedCompleteOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsiblePerson")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -104,6 +218,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededByActivityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -135,13 +252,210 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReferralId");
+
                     b.HasIndex("ServiceLineId");
 
+                    b.HasIndex("SupersededByActivityId");
+
+                    b.HasIndex("Origin", "Status");
+
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");
 
                     b.ToTable("AgreedActivities");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.DueDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreedActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FromDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreedActivityId", "At");
+
+                    b.ToTable("DueDateChanges");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.EscalationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTeamMember", b =>
+                {
+                    b.Property<Guid>("OwnerTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerTeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OwnerTeamMembers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActivitiesMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.ToTable("OwnerTransfers");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Audit.AuditEntry", b =>
@@ -1027,12 +1341,23 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecipientUserId")
@@ -1806,6 +2131,49 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("ReferralServiceLine");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", "OwnerTeam")
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerTeam");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityEscalation", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Actions.EscalationStep", "EscalationStep")
+                        .WithMany()
+                        .HasForeignKey("EscalationStepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("EscalationStep");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.ActivityUpdate", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
                 {
                     b.HasOne("SeriousCases.Core.Investigations.Finding", null)
@@ -1833,9 +2201,19 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasForeignKey("PanelMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SeriousCases.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SeriousCases.Core.ReferenceData.ServiceLine", "ServiceLine")
                         .WithMany()
                         .HasForeignKey("ServiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededByActivityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Investigation");
@@ -1847,6 +2225,54 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Navigation("PanelMeeting");
 
                     b.Navigation("ServiceLine");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.DueDateChange", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Actions.AgreedActivity", null)
+                        .WithMany("DueDateChanges")
+                        .HasForeignKey("AgreedActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTeamMember", b =>
+                {
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.OwnerTransfer", b =>
+                {
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.OwnerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.SavedView", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Identity.ApiToken", b =>
@@ -2192,6 +2618,15 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ServiceLine");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Actions.AgreedActivity", b =>
+                {
+                    b.Navigation("Contributors");
+
+                    b.Navigation("DueDateChanges");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Identity.AppUser", b =>

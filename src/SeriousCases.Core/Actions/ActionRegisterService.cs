@@ -1,0 +1,543 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Common;
+using SeriousCases.Core.Data;
+
+namespace SeriousCases.Core.Actions;
+
+/// <summary>The parts a user plays in the register; a user may hold several.</summary>
+[Flags]
+public enum RegisterRoles
+{
+    None = 0,
+    /// <summary>Panel secretariat: sees everything, assures Panel items, ACS learning and commitments.</summary>
+    Secretariat = 1,
+    /// <summary>IPRG member: sees and assures IPRG agreed activities.</summary>
+    Iprg = 2,
+    /// <summary>Activity owner: sees and updates the activities of the teams they work for.</summary>
+    Owner = 4,
+    /// <summary>Panel member: Panel recommendations, action points and decisions' work; never case details.</summary>
+    PanelMember = 8,
+    /// <summary>Analyst: reads everything for figures and the publication.</summary>
+    Analyst = 16,
+    /// <summary>ACS Senior Leader: the learning they captured.</summary>
+    AcsSeniorLeader = 32,
+}
+
+/// <summary>Who is asking, as the register needs to know.</summary>
+public sealed record RegisterUser(Guid UserId, string Name, RegisterRoles Roles)
+{
+    public bool Is(RegisterRoles role) => (Roles & role) != 0;
+}
+
+/// <summary>The register's filters. Every one is optional; names are the page's and the API's query names.</summary>
+public sealed record ActivityQuery
+{
+    public ActivityState? Status { get; init; }
+    /// <summary>An owner team's short name ("UC", "CMG").</summary>
+    public string? Owner { get; init; }
+    public string? DirectorGeneral { get; init; }
+    /// <summary>A service line code ("UC").</summary>
+    public string? ServiceLine { get; init; }
+    public ActivityOrigin? Origin { get; init; }
+    public DateOnly? DueFrom { get; init; }
+    public DateOnly? DueTo { get; init; }
+    public bool Overdue { get; init; }
+    public bool DueSoon { get; init; }
+    /// <summary>Only the activities of the teams the user works for.</summary>
+    public bool Mine { get; init; }
+    public string? After { get; init; }
+    public int PageSize { get; init; } = ActionRegisterService.DefaultPageSize;
+}
+
+public sealed record ActivityRow(
+    Guid Id, string Reference, ActivityOrigin Origin, string Text, string? Owner, string? ServiceLine, string? DirectorGeneral,
+    DateOnly? FirstDueOn, DateOnly? DueOn, ActivityPriority Priority, ActivityState State, int DaysOverdue, bool DueSoon, int Version);
+
+public sealed record ActivityPage(IReadOnlyList<ActivityRow> Rows, int Total, string? NextAfter);
+
+/// <summary>Where an activity came from, as much as the reader may see of it.</summary>
+public sealed record ActivityOriginLink(string Description, Guid? InvestigationId, string? InvestigationReference, Guid? PanelMeetingId, DateOnly? MeetingOn, int? DecisionNumber, string? ReferralReference, string? Note);
+
+public sealed record ActivityDetail(
+    AgreedActivity Activity,
+    ActivityState State,
+    ActivityOriginLink OriginLink,
+    string? Owner,
+    string? ServiceLine,
+    IReadOnlyList<string> Contributors,
+    IReadOnlyList<ActivityUpdate> Updates,
+    IReadOnlyList<DueDateChange> DueDateChanges,
+    IReadOnlyList<(string Step, DateOnly RaisedOn)> Escalations,
+    bool MayUpdate,
+    bool MayAssure,
+    int DaysOverdue);
+
+/// <summary>The action register: one place for every improvement activity and recommendation until its outcome
+/// is recorded. Owners report progress and completion; the IPRG (for IPR activities) or the Panel secretariat (for
+/// everything else) grades the evidence; due dates are re-planned with the first commitment kept. Every write takes
+/// the version the writer read, so two owners never overwrite each other silently.</summary>
+public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    private static readonly ActivityOrigin[] PanelOrigins =
+        [ActivityOrigin.PanelRecommendation, ActivityOrigin.PanelActionPoint, ActivityOrigin.PanelDecisionWork];
+
+    /// <summary>The owner teams the user works for.</summary>
+    public Task<List<Guid>> TeamsOfAsync(Guid userId, CancellationToken ct) =>
+        db.OwnerTeamMembers.Where(m => m.UserId == userId).Select(m => m.OwnerTeamId).ToListAsync(ct);
+
+    /// <summary>The activities <paramref name="by"/> may see.</summary>
+    public async Task<IQueryable<AgreedActivity>> VisibleAsync(RegisterUser by, CancellationToken ct)
+    {
+        var all = db.AgreedActivities.AsNoTracking();
+        if (by.Is(RegisterRoles.Secretariat) || by.Is(RegisterRoles.Analyst))
+        {
+            return all;
+        }
+
+        var teams = by.Is(RegisterRoles.Owner) ? await TeamsOfAsync(by.UserId, ct) : [];
+        var iprg = by.Is(RegisterRoles.Iprg);
+        var panel = by.Is(RegisterRoles.PanelMember);
+        var acs = by.Is(RegisterRoles.AcsSeniorLeader);
+        return all.Where(a =>
+            (iprg && a.Origin == ActivityOrigin.IprgAgreedActivity)
+            || (panel && PanelOrigins.Contains(a.Origin))
+            || (acs && a.Origin == ActivityOrigin.AcsSeniorLeaderLearning)
+            || (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value))
+            || a.Contributors.Any(c => teams.Contains(c.OwnerTeamId)));
+    }
+
+    public async Task<ActivityPage> ListAsync(ActivityQuery q, RegisterUser by, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var items = await FilterAsync(await VisibleAsync(by, ct), q, by, today, ct);
+        var total = await items.CountAsync(ct);
+
+        // Keyset paging on (due date, id): as quick on the thousandth page as on the first. Activities with no
+        // due date (older Panel items with a timescale in words) come last.
+        var datedOnly = q.Overdue || q.DueSoon || q.DueFrom is not null || q.DueTo is not null;
+        if (ActivityCursor.Parse(q.After) is { } after)
+        {
+            items = after.DueOn is { } d
+                ? items.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > after.Id) || a.DueOn == null)
+                : items.Where(a => a.DueOn == null && a.Id > after.Id);
+        }
+
+        items = datedOnly
+            ? items.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            : items.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id);
+        var rows = await items.Take(pageSize + 1)
+            .Select(a => new
+            {
+                a.Id,
+                a.Reference,
+                a.Origin,
+                a.Text,
+                Owner = a.OwnerTeam!.ShortName,
+                Line = a.ServiceLine!.Name,
+                a.AccountableDirectorGeneral,
+                a.FirstDueOn,
+                a.DueOn,
+                a.Priority,
+                a.Status,
+                a.Assurance,
+                a.Version,
+            })
+            .ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            next = ActivityCursor.Of(rows[^1].DueOn, rows[^1].Id);
+        }
+
+        return new ActivityPage(
+            [.. rows.Select(r =>
+            {
+                var probe = new AgreedActivity { Reference = r.Reference, Text = r.Text, Status = r.Status, Assurance = r.Assurance, DueOn = r.DueOn };
+                return new ActivityRow(r.Id, r.Reference, r.Origin, r.Text, r.Owner, r.Line, r.AccountableDirectorGeneral, r.FirstDueOn, r.DueOn, r.Priority,
+                    ActivityRules.StateOf(probe), ActivityRules.DaysOverdue(probe, today), ActivityRules.IsDueSoon(probe, today), r.Version);
+            })],
+            total,
+            next);
+    }
+
+    private async Task<IQueryable<AgreedActivity>> FilterAsync(IQueryable<AgreedActivity> items, ActivityQuery q, RegisterUser by, DateOnly today, CancellationToken ct)
+    {
+        if (q.Mine)
+        {
+            var teams = await TeamsOfAsync(by.UserId, ct);
+            items = items.Where(a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || a.Contributors.Any(c => teams.Contains(c.OwnerTeamId)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Owner))
+        {
+            var owner = q.Owner.Trim();
+            var team = await db.OwnerTeams.Where(t => t.ShortName == owner || t.Name == owner).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("owner", $"There is no owner team called {owner}: use a short name such as UC or CMG");
+            items = items.Where(a => a.OwnerTeamId == team || a.Contributors.Any(c => c.OwnerTeamId == team));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.DirectorGeneral))
+        {
+            var dg = q.DirectorGeneral.Trim();
+            items = items.Where(a => a.AccountableDirectorGeneral == dg);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.ServiceLine))
+        {
+            var code = q.ServiceLine.Trim();
+            var line = await db.ServiceLines.Where(l => l.Code == code).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("serviceLine", $"There is no service line with the code {code}: use a code such as UC or PIP");
+            items = items.Where(a => a.ServiceLineId == line);
+        }
+
+        if (q.Origin is { } origin)
+        {
+            items = items.Where(a => a.Origin == origin);
+        }
+
+        if (q.DueFrom is { } from)
+        {
+            items = items.Where(a => a.DueOn >= from);
+        }
+
+        if (q.DueTo is { } to)
+        {
+            items = items.Where(a => a.DueOn <= to);
+        }
+
+        var open = new[] { ActivityStatus.NotStarted, ActivityStatus.InProgress };
+        if (q.Overdue)
+        {
+            items = items.Where(a => open.Contains(a.Status) && a.DueOn < today);
+        }
+
+        if (q.DueSoon)
+        {
+            var soon = today.AddDays(ActivityRules.DueSoonDays);
+            items = items.Where(a => open.Contains(a.Status) && a.DueOn >= today && a.DueOn <= soon);
+        }
+
+        return q.Status switch
+        {
+            null => items,
+            ActivityState.NotStarted => items.Where(a => a.Status == ActivityStatus.NotStarted),
+            ActivityState.InProgress => items.Where(a => a.Status == ActivityStatus.InProgress),
+            ActivityState.ClosedWithoutCompletion => items.Where(a => a.Status == ActivityStatus.ClosedWithoutCompletion),
+            ActivityState.Complete => items.Where(a => a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.Assured),
+            ActivityState.PartlyAssured => items.Where(a => a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.PartlyAssured),
+            _ => items.Where(a => a.Status == ActivityStatus.Complete && a.Assurance == null),
+        };
+    }
+
+    /// <summary>One activity with its history, if <paramref name="by"/> may see it; otherwise "not found".</summary>
+    public async Task<ActivityDetail> GetAsync(Guid id, RegisterUser by, CancellationToken ct)
+    {
+        var visible = await VisibleAsync(by, ct);
+        var a = await visible
+            .Include(x => x.OwnerTeam).Include(x => x.ServiceLine).Include(x => x.PanelMeeting).Include(x => x.PanelDecision)
+            .Include(x => x.Investigation)
+            .Include(x => x.Contributors).ThenInclude(c => c.OwnerTeam)
+            .Include(x => x.Updates).Include(x => x.DueDateChanges)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new RecordNotFoundException("The activity");
+        var escalations = await db.ActivityEscalations.AsNoTracking().Where(e => e.AgreedActivityId == id)
+            .OrderBy(e => e.RaisedOn).Select(e => new { e.EscalationStep!.Name, e.RaisedOn }).ToListAsync(ct);
+        var referral = a.ReferralId is { } rid ? await db.Referrals.Where(r => r.Id == rid).Select(r => r.Reference).SingleOrDefaultAsync(ct) : null;
+
+        // Panel members never see case details: the IPR's reference is shown only to those who may read the register in full.
+        var showCase = !by.Is(RegisterRoles.PanelMember) || by.Is(RegisterRoles.Secretariat) || by.Is(RegisterRoles.Iprg);
+        var link = new ActivityOriginLink(
+            ActivityRules.Describe(a.Origin),
+            showCase ? a.InvestigationId : null,
+            showCase ? a.Investigation?.Reference : null,
+            a.PanelMeetingId,
+            a.PanelMeeting?.MeetingOn,
+            a.PanelDecision?.Number,
+            referral,
+            a.OriginDescription);
+        var teams = by.Is(RegisterRoles.Owner) ? await TeamsOfAsync(by.UserId, ct) : [];
+        return new ActivityDetail(
+            a,
+            ActivityRules.StateOf(a),
+            link,
+            a.OwnerTeam?.ShortName,
+            a.ServiceLine?.Name,
+            [.. a.Contributors.Select(c => c.OwnerTeam!.ShortName).Order(StringComparer.Ordinal)],
+            [.. a.Updates.OrderByDescending(u => u.At)],
+            [.. a.DueDateChanges.OrderBy(c => c.At)],
+            [.. escalations.Select(e => (e.Name, e.RaisedOn))],
+            MayUpdate(a, by, teams),
+            MayAssure(a, by),
+            ActivityRules.DaysOverdue(a, UkTime.Today(clock)));
+    }
+
+    /// <summary>Owners of the activity (lead or contributing team), the secretariat, and the IPRG for its own activities.</summary>
+    public static bool MayUpdate(AgreedActivity a, RegisterUser by, IReadOnlyCollection<Guid> teams) =>
+        by.Is(RegisterRoles.Secretariat)
+        || (by.Is(RegisterRoles.Iprg) && a.Origin == ActivityOrigin.IprgAgreedActivity)
+        || (by.Is(RegisterRoles.AcsSeniorLeader) && a.Origin == ActivityOrigin.AcsSeniorLeaderLearning)
+        || (by.Is(RegisterRoles.Owner) && ((a.OwnerTeamId is { } t && teams.Contains(t)) || a.Contributors.Exists(c => teams.Contains(c.OwnerTeamId))));
+
+    /// <summary>The IPRG grades the evidence for IPR activities; the secretariat for everything else.</summary>
+    public static bool MayAssure(AgreedActivity a, RegisterUser by) =>
+        a.Origin == ActivityOrigin.IprgAgreedActivity ? by.Is(RegisterRoles.Iprg) : by.Is(RegisterRoles.Secretariat);
+
+    /// <summary>A dated progress update. A not-started activity is in progress from its first update.</summary>
+    public async Task<AgreedActivity> AddUpdateAsync(Guid id, int expectedVersion, string? note, RegisterUser by, CancellationToken ct)
+    {
+        var a = await ForUpdateAsync(id, by, ct);
+        var errors = new ValidationErrors();
+        ActivityRules.CheckNote(note, errors);
+        if (!ActivityRules.IsOpen(a))
+        {
+            errors.Add("note", $"{a.Reference} is {ActivityRules.Describe(ActivityRules.StateOf(a)).ToLowerInvariant()}: progress can only be added to an activity not started or in progress");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(a, expectedVersion);
+        a.Status = ActivityStatus.InProgress;
+        Log(a, ActivityEventKind.Progress, note!.Trim(), by);
+        await SaveAsync(a, ct);
+        return a;
+    }
+
+    /// <summary>The owner reports completion with evidence and the learning outcome; it counts once assured.</summary>
+    public async Task<AgreedActivity> ReportCompleteAsync(Guid id, int expectedVersion, string? evidence, string? outcome, RegisterUser by, CancellationToken ct)
+    {
+        var a = await ForUpdateAsync(id, by, ct);
+        var errors = new ValidationErrors();
+        ActivityRules.CheckCompletion(evidence, outcome, errors);
+        var state = ActivityRules.StateOf(a);
+        if (state is not (ActivityState.NotStarted or ActivityState.InProgress or ActivityState.PartlyAssured))
+        {
+            errors.Add("evidence", $"{a.Reference} is {ActivityRules.Describe(state).ToLowerInvariant()}: completion can be reported only for an open or partly assured activity");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(a, expectedVersion);
+        var today = UkTime.Today(clock);
+        a.Status = ActivityStatus.Complete;
+        a.Assurance = null;
+        a.AssuredOn = null;
+        a.ReportedCompleteOn = today;
+        a.CompletedOn = today;
+        a.EvidenceOfCompletion = evidence!.Trim();
+        a.LearningOutcome = outcome!.Trim();
+        Log(a, ActivityEventKind.CompletionReported, $"Completion reported. Evidence: {a.EvidenceOfCompletion}", by);
+        await SaveAsync(a, ct);
+        return a;
+    }
+
+    /// <summary>Grades the evidence of a reported completion. "Not assured" reopens the activity; "superseded" closes
+    /// it and names the activity that replaces it.</summary>
+    public async Task<AgreedActivity> AssureAsync(Guid id, int expectedVersion, AssuranceGrade? grade, string? note, string? supersededBy, RegisterUser by, CancellationToken ct)
+    {
+        var a = await ForUpdateAsync(id, by, ct);
+        if (!MayAssure(a, by))
+        {
+            throw new DomainValidationException("grade", a.Origin == ActivityOrigin.IprgAgreedActivity
+                ? "Only the IPRG can record assurance for an IPRG agreed activity"
+                : "Only the Panel secretariat can record assurance for this activity");
+        }
+
+        var errors = new ValidationErrors();
+        if (grade is null)
+        {
+            errors.Add("grade", "Select whether the evidence gives assurance");
+        }
+
+        if (ActivityRules.StateOf(a) != ActivityState.AwaitingAssurance)
+        {
+            errors.Add("grade", $"{a.Reference} is not awaiting assurance: the owner must report completion with evidence first");
+        }
+
+        if (note is { Length: > ActivityRules.NoteMax })
+        {
+            errors.Add("note", $"The note must be {ActivityRules.NoteMax:N0} characters or fewer");
+        }
+
+        if (grade is AssuranceGrade.NotAssuredReopened or AssuranceGrade.PartlyAssured && string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add("note", "Enter what the owner still needs to show");
+        }
+
+        AgreedActivity? replacement = null;
+        if (grade == AssuranceGrade.Superseded)
+        {
+            var reference = supersededBy?.Trim();
+            replacement = string.IsNullOrEmpty(reference) ? null : await db.AgreedActivities.SingleOrDefaultAsync(x => x.Reference == reference, ct);
+            if (replacement is null || replacement.Id == a.Id)
+            {
+                errors.Add("supersededBy", string.IsNullOrEmpty(reference)
+                    ? "Enter the reference of the activity that supersedes this one"
+                    : $"There is no other activity with the reference {reference}");
+            }
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(a, expectedVersion);
+        var today = UkTime.Today(clock);
+        a.Assurance = grade;
+        a.AssuredOn = today;
+        switch (grade)
+        {
+            case AssuranceGrade.NotAssuredReopened:
+                a.Status = ActivityStatus.InProgress;
+                a.CompletedOn = null;
+                a.ReportedCompleteOn = null;
+                break;
+            case AssuranceGrade.Superseded:
+                a.Status = ActivityStatus.ClosedWithoutCompletion;
+                a.CompletedOn = null;
+                a.SupersededByActivityId = replacement!.Id;
+                a.ClosedReason = $"Superseded by {replacement.Reference}";
+                break;
+        }
+
+        var text = ActivityRules.Describe(grade!.Value) + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}");
+        Log(a, grade == AssuranceGrade.NotAssuredReopened ? ActivityEventKind.Reopened : ActivityEventKind.AssuranceRecorded, text, by);
+        await SaveAsync(a, ct);
+        return a;
+    }
+
+    /// <summary>Moves the due date. The first commitment stays, every change keeps its reason.</summary>
+    public async Task<AgreedActivity> ReplanAsync(Guid id, int expectedVersion, DateOnly? dueOn, string? reason, RegisterUser by, CancellationToken ct)
+    {
+        var a = await ForUpdateAsync(id, by, ct);
+        var errors = new ValidationErrors();
+        if (!ActivityRules.IsOpen(a))
+        {
+            errors.Add("dueOn", $"{a.Reference} is {ActivityRules.Describe(ActivityRules.StateOf(a)).ToLowerInvariant()}: only an open activity can be re-planned");
+        }
+        else
+        {
+            ActivityRules.CheckReplan(a, dueOn, reason, UkTime.Today(clock), errors);
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(a, expectedVersion);
+        var from = a.DueOn;
+        a.FirstDueOn ??= from ?? dueOn;
+        a.DueOn = dueOn;
+        db.DueDateChanges.Add(new DueDateChange
+        {
+            AgreedActivityId = a.Id,
+            FromDueOn = from,
+            ToDueOn = dueOn!.Value,
+            Reason = reason!.Trim(),
+            At = clock.GetUtcNow().UtcDateTime,
+            ByName = by.Name,
+        });
+        Log(a, ActivityEventKind.Replanned, $"Due date moved from {(from is { } f ? UkTime.Format(f) : "none")} to {UkTime.Format(dueOn.Value)}. {reason.Trim()}", by);
+        await SaveAsync(a, ct);
+        return a;
+    }
+
+    /// <summary>Closes an activity that will not be completed, with the reason (those who assure it only).</summary>
+    public async Task<AgreedActivity> CloseAsync(Guid id, int expectedVersion, string? reason, RegisterUser by, CancellationToken ct)
+    {
+        var a = await ForUpdateAsync(id, by, ct);
+        var errors = new ValidationErrors();
+        if (!MayAssure(a, by))
+        {
+            errors.Add("reason", a.Origin == ActivityOrigin.IprgAgreedActivity
+                ? "Only the IPRG can close an IPRG agreed activity"
+                : "Only the Panel secretariat can close this activity");
+        }
+        else if (!ActivityRules.IsOpen(a) && ActivityRules.StateOf(a) is not (ActivityState.AwaitingAssurance or ActivityState.PartlyAssured))
+        {
+            errors.Add("reason", $"{a.Reference} is already {ActivityRules.Describe(ActivityRules.StateOf(a)).ToLowerInvariant()}");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "Enter why the activity is closing without completion");
+        }
+        else if (reason.Length > ActivityRules.ReasonMax)
+        {
+            errors.Add("reason", $"The reason must be {ActivityRules.ReasonMax:N0} characters or fewer");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(a, expectedVersion);
+        a.Status = ActivityStatus.ClosedWithoutCompletion;
+        a.ClosedReason = reason!.Trim();
+        a.CompletedOn = null;
+        Log(a, ActivityEventKind.Closed, $"Closed without completion. {a.ClosedReason}", by);
+        await SaveAsync(a, ct);
+        return a;
+    }
+
+    /// <summary>The activity, tracked, if <paramref name="by"/> may update it; "not found" if they may not see it.</summary>
+    private async Task<AgreedActivity> ForUpdateAsync(Guid id, RegisterUser by, CancellationToken ct)
+    {
+        var visible = await VisibleAsync(by, ct);
+        if (!await visible.AnyAsync(x => x.Id == id, ct))
+        {
+            throw new RecordNotFoundException("The activity");
+        }
+
+        var a = await db.AgreedActivities.Include(x => x.Contributors).SingleAsync(x => x.Id == id, ct);
+        var teams = by.Is(RegisterRoles.Owner) ? await TeamsOfAsync(by.UserId, ct) : [];
+        if (!MayUpdate(a, by, teams) && !MayAssure(a, by))
+        {
+            throw new ForbiddenChangeException($"You can see {a.Reference} but it is not yours to change: its owner team, the secretariat or the IPRG can");
+        }
+
+        return a;
+    }
+
+    private void Log(AgreedActivity a, ActivityEventKind kind, string note, RegisterUser by) =>
+        db.ActivityUpdates.Add(new ActivityUpdate
+        {
+            AgreedActivityId = a.Id,
+            Kind = kind,
+            Note = note,
+            At = clock.GetUtcNow().UtcDateTime,
+            ByUserId = by.UserId == Guid.Empty ? null : by.UserId,
+            ByName = by.Name,
+        });
+
+    /// <summary>Saves, making sure the activity's own row changes (and so its version moves) with every entry in its history.</summary>
+    private async Task SaveAsync(AgreedActivity a, CancellationToken ct)
+    {
+        db.Entry(a).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>The register's keyset cursor: the last row's due date (or "-" when it had none) and id.</summary>
+public static class ActivityCursor
+{
+    public static string Of(DateOnly? due, Guid id) => $"{(due is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-")}_{id:N}";
+
+    public static (DateOnly? DueOn, Guid Id)? Parse(string? after)
+    {
+        if (string.IsNullOrWhiteSpace(after))
+        {
+            return null;
+        }
+
+        var parts = after.Split('_');
+        if (parts.Length == 2 && Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            if (parts[0] == "-")
+            {
+                return (null, id);
+            }
+
+            if (DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return (d, id);
+            }
+        }
+
+        throw new DomainValidationException("after", "The page link is not valid: go back to the first page of the register");
+    }
+}
