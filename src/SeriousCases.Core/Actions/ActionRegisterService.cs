@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
+using SeriousCases.Core.ReferenceData;
 
 namespace SeriousCases.Core.Actions;
 
@@ -55,6 +56,31 @@ public sealed record ActivityRow(
     DateOnly? FirstDueOn, DateOnly? DueOn, ActivityPriority Priority, ActivityState State, int DaysOverdue, bool DueSoon, int Version);
 
 public sealed record ActivityPage(IReadOnlyList<ActivityRow> Rows, int Total, string? NextAfter);
+
+/// <summary>What someone typed or sent to add an activity that does not come from an IPR (those the IPRG agrees on a
+/// finding). Names are the form's and the API's.</summary>
+public sealed record NewActivityInput
+{
+    public ActivityOrigin? Origin { get; init; }
+    public string? Text { get; init; }
+    /// <summary>The lead owner team's short name.</summary>
+    public string? Owner { get; init; }
+    /// <summary>Contributing owner teams' short names, for a recommendation that cuts across several areas.</summary>
+    public IReadOnlyList<string>? Contributors { get; init; }
+    public string? ServiceLine { get; init; }
+    public string? ResponsiblePerson { get; init; }
+    public string? DirectorGeneral { get; init; }
+    public DateOnly? DueOn { get; init; }
+    public ActivityPriority? Priority { get; init; }
+    /// <summary>For Panel items: the meeting (its date).</summary>
+    public DateOnly? MeetingOn { get; init; }
+    /// <summary>For a Panel decision's commissioned work: the decision's number at that meeting.</summary>
+    public int? DecisionNumber { get; init; }
+    /// <summary>For learning captured by an ACS Senior Leader: the referral's reference.</summary>
+    public string? ReferralReference { get; init; }
+    /// <summary>For a commitment to Parliament or the NAO: where it was made.</summary>
+    public string? OriginDescription { get; init; }
+}
 
 /// <summary>Where an activity came from, as much as the reader may see of it.</summary>
 public sealed record ActivityOriginLink(string Description, Guid? InvestigationId, string? InvestigationReference, Guid? PanelMeetingId, DateOnly? MeetingOn, int? DecisionNumber, string? ReferralReference, string? Note);
@@ -287,6 +313,203 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     /// <summary>The IPRG grades the evidence for IPR activities; the secretariat for everything else.</summary>
     public static bool MayAssure(AgreedActivity a, RegisterUser by) =>
         a.Origin == ActivityOrigin.IprgAgreedActivity ? by.Is(RegisterRoles.Iprg) : by.Is(RegisterRoles.Secretariat);
+
+    /// <summary>Adds an activity of any origin but the IPRG's (agreed on a finding through the IPRG's own pages): the Panel
+    /// secretariat records Panel recommendations, action points (numbered AP1, AP2 ... per meeting), decisions' commissioned
+    /// work and commitments to Parliament or the NAO; an ACS Senior Leader (or the secretariat) records learning captured.</summary>
+    public async Task<AgreedActivity> CreateAsync(NewActivityInput input, RegisterUser by, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var origin = input.Origin;
+        if (origin is null or ActivityOrigin.IprgAgreedActivity)
+        {
+            errors.Add("origin", origin is null
+                ? "Select where the activity comes from"
+                : "An IPRG agreed activity is added by the IPRG against a finding of the IPR");
+        }
+        else if (!(by.Is(RegisterRoles.Secretariat) || (origin == ActivityOrigin.AcsSeniorLeaderLearning && by.Is(RegisterRoles.AcsSeniorLeader))))
+        {
+            throw new ForbiddenChangeException("Only the Panel secretariat can add this kind of activity to the register");
+        }
+
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add("text", "Enter the activity or recommendation");
+        }
+        else if (text.Length > ActivityRules.TextMax)
+        {
+            errors.Add("text", $"The activity must be {ActivityRules.TextMax:N0} characters or fewer");
+        }
+
+        var teams = await db.OwnerTeams.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        OwnerTeam? Team(string? name) => teams.FirstOrDefault(t => string.Equals(t.ShortName, name?.Trim(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var owner = Team(input.Owner);
+        if (owner is null)
+        {
+            errors.Add("owner", string.IsNullOrWhiteSpace(input.Owner)
+                ? "Select the team that owns the activity"
+                : $"'{input.Owner.Trim()}' is not an active owner team. Choose a team from the list, or ask an Administrator to add it");
+        }
+
+        var contributors = new List<OwnerTeam>();
+        foreach (var name in input.Contributors ?? [])
+        {
+            if (Team(name) is { } t)
+            {
+                if (t.Id != owner?.Id && !contributors.Contains(t))
+                {
+                    contributors.Add(t);
+                }
+            }
+            else
+            {
+                errors.Add("contributors", $"'{name}' is not an active owner team");
+            }
+        }
+
+        Guid? lineId = null;
+        if (!string.IsNullOrWhiteSpace(input.ServiceLine))
+        {
+            var code = input.ServiceLine.Trim();
+            lineId = await db.ServiceLines.Where(l => l.Code == code || l.Name == code).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            if (lineId is null)
+            {
+                errors.Add("serviceLine", $"'{code}' is not a service line");
+            }
+        }
+
+        var dg = input.DirectorGeneral?.Trim();
+        if (origin is { } o && ActivityRules.NeedsAccountableDirectorGeneral(o) && string.IsNullOrEmpty(dg))
+        {
+            errors.Add("directorGeneral", "Enter the Director General or committee accountable for the recommendation");
+        }
+        else if (dg is { Length: > ActivityRules.PersonMax })
+        {
+            errors.Add("directorGeneral", $"The accountable Director General must be {ActivityRules.PersonMax} characters or fewer");
+        }
+
+        if (input.ResponsiblePerson is { Length: > ActivityRules.PersonMax })
+        {
+            errors.Add("responsiblePerson", $"The responsible person must be {ActivityRules.PersonMax} characters or fewer");
+        }
+
+        var today = UkTime.Today(clock);
+        if (input.DueOn is null)
+        {
+            errors.Add("dueOn", "Enter the date the activity is due");
+        }
+        else if (input.DueOn < today)
+        {
+            errors.Add("dueOn", "The due date must be today or in the future");
+        }
+
+        Panel.PanelMeeting? meeting = null;
+        Panel.PanelDecision? decision = null;
+        Guid? referralId = null;
+        switch (origin)
+        {
+            case ActivityOrigin.PanelRecommendation or ActivityOrigin.PanelActionPoint or ActivityOrigin.PanelDecisionWork:
+                meeting = input.MeetingOn is { } on ? await db.PanelMeetings.Include(m => m.Decisions).SingleOrDefaultAsync(m => m.MeetingOn == on, ct) : null;
+                if (meeting is null)
+                {
+                    errors.Add("meetingOn", input.MeetingOn is null
+                        ? "Enter the date of the Panel meeting"
+                        : $"There is no Panel meeting on {UkTime.Format(input.MeetingOn.Value)}");
+                }
+                else if (origin == ActivityOrigin.PanelDecisionWork)
+                {
+                    decision = meeting.Decisions.FirstOrDefault(d => d.Number == input.DecisionNumber);
+                    if (decision is null)
+                    {
+                        errors.Add("decisionNumber", input.DecisionNumber is null
+                            ? "Enter the number of the Panel's decision that commissioned the work"
+                            : $"The meeting of {UkTime.Format(meeting.MeetingOn)} has no decision {input.DecisionNumber}");
+                    }
+                }
+
+                break;
+            case ActivityOrigin.AcsSeniorLeaderLearning:
+                var reference = input.ReferralReference?.Trim();
+                referralId = string.IsNullOrEmpty(reference) ? null : await db.Referrals.Where(r => r.Reference == reference).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
+                if (referralId is null)
+                {
+                    errors.Add("referralReference", string.IsNullOrEmpty(reference)
+                        ? "Enter the reference of the referral the learning came from"
+                        : $"There is no referral with the reference {reference}");
+                }
+
+                break;
+            case ActivityOrigin.ParliamentOrNaoCommitment when string.IsNullOrWhiteSpace(input.OriginDescription):
+                errors.Add("originDescription", "Enter where the commitment was made, for example \"Government response to the Work and Pensions Committee, 2024\"");
+                break;
+        }
+
+        if (input.OriginDescription is { Length: > 500 })
+        {
+            errors.Add("originDescription", "Where the commitment was made must be 500 characters or fewer");
+        }
+
+        errors.ThrowIfAny();
+        var activity = new AgreedActivity
+        {
+            Reference = await NextReferenceAsync(origin!.Value, meeting, decision, today, ct),
+            Origin = origin.Value,
+            Text = text!,
+            OwnerTeamId = owner!.Id,
+            ServiceLineId = lineId ?? owner.ServiceLineId,
+            ResponsiblePerson = string.IsNullOrWhiteSpace(input.ResponsiblePerson) ? null : input.ResponsiblePerson.Trim(),
+            AccountableDirectorGeneral = string.IsNullOrEmpty(dg) ? null : dg,
+            FirstDueOn = input.DueOn,
+            DueOn = input.DueOn,
+            Priority = input.Priority ?? ActivityPriority.Medium,
+            PanelMeetingId = meeting?.Id,
+            PanelDecisionId = decision?.Id,
+            ReferralId = referralId,
+            OriginDescription = string.IsNullOrWhiteSpace(input.OriginDescription) ? null : input.OriginDescription.Trim(),
+            Contributors = [.. contributors.Select(c => new ActivityContributor { OwnerTeamId = c.Id })],
+        };
+        if (origin == ActivityOrigin.PanelActionPoint)
+        {
+            activity.Number = await db.AgreedActivities.Where(a => a.PanelMeetingId == meeting!.Id && a.Origin == ActivityOrigin.PanelActionPoint)
+                .Select(a => a.Number).MaxAsync(ct) is { } n ? n + 1 : 1;
+            activity.Order = activity.Number.Value;
+        }
+
+        db.AgreedActivities.Add(activity);
+        Log(activity, ActivityEventKind.Created, $"Added to the register as {ActivityRules.Describe(activity.Origin).ToLowerInvariant()}", by);
+        await db.SaveChangesAsync(ct);
+        return activity;
+    }
+
+    /// <summary>Panel items are named after their meeting (SCP-20200702-AP3, -R2, -D4); everything else is ACT-year-number.</summary>
+    private async Task<string> NextReferenceAsync(ActivityOrigin origin, Panel.PanelMeeting? meeting, Panel.PanelDecision? decision, DateOnly today, CancellationToken ct)
+    {
+        if (meeting is null)
+        {
+            var prefix = $"ACT-{today.Year}-";
+            var taken = await db.AgreedActivities.CountAsync(a => a.Reference.StartsWith(prefix), ct);
+            return ReferenceNumber.Format("ACT", today.Year, taken + 1);
+        }
+
+        var stem = $"SCP-{meeting.MeetingOn:yyyyMMdd}-";
+        if (origin == ActivityOrigin.PanelActionPoint)
+        {
+            var last = await db.AgreedActivities.Where(a => a.PanelMeetingId == meeting.Id && a.Origin == ActivityOrigin.PanelActionPoint).Select(a => a.Number).MaxAsync(ct);
+            return $"{stem}AP{(last ?? 0) + 1}";
+        }
+
+        if (origin == ActivityOrigin.PanelDecisionWork)
+        {
+            var first = $"{stem}D{decision!.Number}";
+            var existing = await db.AgreedActivities.CountAsync(a => a.Reference == first || a.Reference.StartsWith(first + "-"), ct);
+            return existing == 0 ? first : $"{first}-{existing + 1}";
+        }
+
+        var recommendations = await db.AgreedActivities.CountAsync(a => a.PanelMeetingId == meeting.Id && a.Origin == ActivityOrigin.PanelRecommendation, ct);
+        return $"{stem}R{recommendations + 1}";
+    }
 
     /// <summary>A dated progress update. A not-started activity is in progress from its first update.</summary>
     public async Task<AgreedActivity> AddUpdateAsync(Guid id, int expectedVersion, string? note, RegisterUser by, CancellationToken ct)
