@@ -564,7 +564,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var a = await ForUpdateAsync(id, by, ct);
         if (!MayAssure(a, by))
         {
-            throw new DomainValidationException("grade", a.Origin == ActivityOrigin.IprgAgreedActivity
+            throw new ForbiddenChangeException(a.Origin == ActivityOrigin.IprgAgreedActivity
                 ? "Only the IPRG can record assurance for an IPRG agreed activity"
                 : "Only the Panel secretariat can record assurance for this activity");
         }
@@ -666,14 +666,15 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     public async Task<AgreedActivity> CloseAsync(Guid id, int expectedVersion, string? reason, RegisterUser by, CancellationToken ct)
     {
         var a = await ForUpdateAsync(id, by, ct);
-        var errors = new ValidationErrors();
         if (!MayAssure(a, by))
         {
-            errors.Add("reason", a.Origin == ActivityOrigin.IprgAgreedActivity
+            throw new ForbiddenChangeException(a.Origin == ActivityOrigin.IprgAgreedActivity
                 ? "Only the IPRG can close an IPRG agreed activity"
                 : "Only the Panel secretariat can close this activity");
         }
-        else if (!ActivityRules.IsOpen(a) && ActivityRules.StateOf(a) is not (ActivityState.AwaitingAssurance or ActivityState.PartlyAssured))
+
+        var errors = new ValidationErrors();
+        if (!ActivityRules.IsOpen(a) && ActivityRules.StateOf(a) is not (ActivityState.AwaitingAssurance or ActivityState.PartlyAssured))
         {
             errors.Add("reason", $"{a.Reference} is already {ActivityRules.Describe(ActivityRules.StateOf(a)).ToLowerInvariant()}");
         }

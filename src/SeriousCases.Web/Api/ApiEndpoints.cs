@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SeriousCases.Web.Api.Actions;
 using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.Iprg;
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         v1.MapCaseEvidenceApi();
         v1.MapIprgApi();
         v1.MapIprReportApi();
+        v1.MapActionApi();
         return app;
     }
 }
