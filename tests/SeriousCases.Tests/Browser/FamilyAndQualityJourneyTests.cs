@@ -14,7 +14,7 @@ public sealed class FamilyAndQualityJourneyTests(BrowserFixture app)
         {
             var ipr = new Investigation
             {
-                Reference = "IPR-2026-9101",
+                Reference = "IPR-2026-9201",
                 Stage = InvestigationStage.FactFinding,
                 InvestigatorUserId = db.Users.Single(u => u.Email == "investigator@demo.test").Id,
                 NotifiedOn = new DateOnly(2026, 1, 5),

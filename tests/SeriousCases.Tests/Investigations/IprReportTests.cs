@@ -60,15 +60,32 @@ internal static class ReportCase
         db.AgreedActivities.AddRange(
             new AgreedActivity
             {
-                Reference = reference.Replace("IPR", "ACT", StringComparison.Ordinal) + "1", Origin = ActivityOrigin.IprgAgreedActivity, Text = CompleteActivity, Order = 1,
-                InvestigationId = ipr.Id, FindingId = finding.Id, OwnerTeamId = team.Id, ServiceLineId = uc.Id, DueOn = new DateOnly(2026, 6, 30),
-                Status = ActivityStatus.Complete, Assurance = AssuranceGrade.Assured, LearningOutcome = CompleteOutcome,
+                Reference = reference.Replace("IPR", "ACT", StringComparison.Ordinal) + "1",
+                Origin = ActivityOrigin.IprgAgreedActivity,
+                Text = CompleteActivity,
+                Order = 1,
+                InvestigationId = ipr.Id,
+                FindingId = finding.Id,
+                OwnerTeamId = team.Id,
+                ServiceLineId = uc.Id,
+                DueOn = new DateOnly(2026, 6, 30),
+                Status = ActivityStatus.Complete,
+                Assurance = AssuranceGrade.Assured,
+                LearningOutcome = CompleteOutcome,
             },
             new AgreedActivity
             {
-                Reference = reference.Replace("IPR", "ACT", StringComparison.Ordinal) + "2", Origin = ActivityOrigin.IprgAgreedActivity, Text = OpenActivity, Order = 2,
-                InvestigationId = ipr.Id, FindingId = finding.Id, OwnerTeamId = team.Id, ServiceLineId = uc.Id, DueOn = new DateOnly(2026, 9, 30),
-                Status = ActivityStatus.InProgress, LearningOutcome = OpenOutcome,
+                Reference = reference.Replace("IPR", "ACT", StringComparison.Ordinal) + "2",
+                Origin = ActivityOrigin.IprgAgreedActivity,
+                Text = OpenActivity,
+                Order = 2,
+                InvestigationId = ipr.Id,
+                FindingId = finding.Id,
+                OwnerTeamId = team.Id,
+                ServiceLineId = uc.Id,
+                DueOn = new DateOnly(2026, 9, 30),
+                Status = ActivityStatus.InProgress,
+                LearningOutcome = OpenOutcome,
             });
         await db.SaveChangesAsync();
         return ipr.Id;
@@ -114,7 +131,7 @@ public sealed class IprReportTests(ServiceFactory app) : IClassFixture<ServiceFa
         Assert.DoesNotContain(ReportCase.DiscussionWith, main, StringComparison.Ordinal);
 
         Assert.Contains(ReportCase.Finding, main, StringComparison.Ordinal);
-        Assert.Contains("Contact, call backs and correspondence", main, StringComparison.Ordinal);
+        Assert.Contains("Call-backs", main, StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("#learning ~ table tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains(ReportCase.CompleteActivity, StringComparison.Ordinal) && r.Contains("Complete", StringComparison.Ordinal) && r.Contains(ReportCase.CompleteOutcome, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains(ReportCase.OpenActivity, StringComparison.Ordinal) && r.Contains("In progress", StringComparison.Ordinal));
@@ -292,12 +309,14 @@ public sealed class IprReportTests(ServiceFactory app) : IClassFixture<ServiceFa
         Assert.Contains("The customer asked for a call back three times.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Change the case summary", page.QuerySelector($"a[href='/investigations/{id}/summary']")!.TextContent);
 
-        // A concluded case from the publication: activities recorded per case, all complete.
+        // A concluded case from the publication: its activities shown under its findings, all complete.
         var demo = await app.WithDbAsync(db => db.Investigations.Where(i => i.Outcome == InvestigationOutcome.LearningIdentified && i.Stage == InvestigationStage.Concluded && i.ReferralId != null)
             .OrderBy(i => i.Reference).Select(i => i.Id).FirstAsync());
         var concluded = await investigator.GetDocumentAsync($"/investigations/{demo}");
-        var caseCard = concluded.QuerySelectorAll(".govuk-summary-card").Single(c => c.TextContent.Contains("Agreed activities for the case", StringComparison.Ordinal));
-        Assert.All(caseCard.QuerySelectorAll(".govuk-tag"), t => Assert.Equal("Complete", t.TextContent));
+        var tags = concluded.QuerySelectorAll(".govuk-summary-card").Where(c => c.TextContent.Contains("Agreed activities", StringComparison.Ordinal))
+            .SelectMany(c => c.QuerySelectorAll(".govuk-tag")).ToList();
+        Assert.NotEmpty(tags);
+        Assert.All(tags, t => Assert.Equal("Complete", t.TextContent));
         var outcomes = await app.WithDbAsync(db => db.LearningOutcomes.Where(o => o.InvestigationId == demo).Select(o => o.Text).ToListAsync());
         Assert.NotEmpty(outcomes);
         Assert.All(outcomes, o => Assert.Contains(o, concluded.QuerySelector("main")!.TextContent, StringComparison.Ordinal));
