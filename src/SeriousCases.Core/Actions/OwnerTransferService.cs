@@ -56,6 +56,11 @@ public sealed class OwnerTransferService(SeriousCasesDbContext db, TimeProvider 
         Guid fromId, string? successor, string? reason, bool? abolished, RegisterUser by, int? expectedVersion, CancellationToken ct)
     {
         var from = await db.OwnerTeams.SingleOrDefaultAsync(t => t.Id == fromId, ct) ?? throw new RecordNotFoundException("The owner team");
+        if (expectedVersion is { } seen && seen != from.Version)
+        {
+            throw new ConcurrencyConflictException($"The owner team {from.ShortName}");
+        }
+
         var errors = new ValidationErrors();
         OwnerTeam? to = null;
         var name = successor?.Trim();
