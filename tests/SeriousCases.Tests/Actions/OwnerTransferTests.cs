@@ -26,8 +26,13 @@ internal sealed record TransferCase(Guid From, Guid To, Guid Abolished, string P
 
         AgreedActivity Activity(int n, ActivityStatus status, AssuranceGrade? assurance = null, Guid? lead = null) => new()
         {
-            Reference = $"{act}{n}", Origin = ActivityOrigin.IprgAgreedActivity, Text = $"Activity {n} to assure IPRG that the process is followed.",
-            OwnerTeamId = lead ?? from.Id, Status = status, Assurance = assurance, DueOn = new DateOnly(2027, 3, 31),
+            Reference = $"{act}{n}",
+            Origin = ActivityOrigin.IprgAgreedActivity,
+            Text = $"Activity {n} to assure IPRG that the process is followed.",
+            OwnerTeamId = lead ?? from.Id,
+            Status = status,
+            Assurance = assurance,
+            DueOn = new DateOnly(2027, 3, 31),
         };
 
         var contributing = Activity(7, ActivityStatus.InProgress, lead: uc.Id);

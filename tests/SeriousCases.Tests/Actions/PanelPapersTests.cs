@@ -42,8 +42,15 @@ internal sealed record PaperCase(Guid Held, Guid Planned, string Prefix, string 
 
         AgreedActivity Panel(string suffix, ActivityOrigin origin, int? number, string text) => new()
         {
-            Reference = $"{prefix}-{suffix}", Origin = origin, Number = number, Order = number ?? 0, Text = text, PanelMeeting = held,
-            OwnerTeamId = cxd.Id, AccountableDirectorGeneral = dg, Priority = ActivityPriority.High,
+            Reference = $"{prefix}-{suffix}",
+            Origin = origin,
+            Number = number,
+            Order = number ?? 0,
+            Text = text,
+            PanelMeeting = held,
+            OwnerTeamId = cxd.Id,
+            AccountableDirectorGeneral = dg,
+            Priority = ActivityPriority.High,
         };
 
         var open = Panel("AP1", ActivityOrigin.PanelActionPoint, 1, "Share examples of how insight flows through the governance.");
@@ -89,13 +96,23 @@ internal sealed record PaperCase(Guid Held, Guid Planned, string Prefix, string 
 
         var iprgFlagged = new AgreedActivity
         {
-            Reference = $"{act}1", Origin = ActivityOrigin.IprgAgreedActivity, Text = "UC to assure IPRG that call backs are made when requested.",
-            OwnerTeamId = uc.Id, Status = ActivityStatus.InProgress, FirstDueOn = today.AddDays(-70), DueOn = today.AddDays(-70),
+            Reference = $"{act}1",
+            Origin = ActivityOrigin.IprgAgreedActivity,
+            Text = "UC to assure IPRG that call backs are made when requested.",
+            OwnerTeamId = uc.Id,
+            Status = ActivityStatus.InProgress,
+            FirstDueOn = today.AddDays(-70),
+            DueOn = today.AddDays(-70),
         };
         var iprgQuiet = new AgreedActivity
         {
-            Reference = $"{act}2", Origin = ActivityOrigin.IprgAgreedActivity, Text = "UC to assure IPRG they will remind colleagues of the journal.",
-            OwnerTeamId = uc.Id, Status = ActivityStatus.InProgress, FirstDueOn = today.AddDays(-20), DueOn = today.AddDays(-20),
+            Reference = $"{act}2",
+            Origin = ActivityOrigin.IprgAgreedActivity,
+            Text = "UC to assure IPRG they will remind colleagues of the journal.",
+            OwnerTeamId = uc.Id,
+            Status = ActivityStatus.InProgress,
+            FirstDueOn = today.AddDays(-20),
+            DueOn = today.AddDays(-20),
         };
         db.AgreedActivities.AddRange(open, overdue, assured, reported, longAgo, closed, atPlanned, stalled, iprgFlagged, iprgQuiet);
         await db.SaveChangesAsync();
