@@ -36,6 +36,8 @@ builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddScoped<ThemeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.PanelPapersService>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.OwnerTransferService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();

@@ -27,6 +27,7 @@ public static class ApiEndpoints
             .WithSummary("The email address and roles of the caller.");
         v1.MapServiceLineApi();
         v1.MapThemeApi();
+        v1.MapOwnerTeamApi();
         v1.MapReferralApi();
         v1.MapInsightApi();
         v1.MapInvestigationApi();

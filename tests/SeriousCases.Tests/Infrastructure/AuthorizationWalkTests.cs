@@ -119,6 +119,13 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/insight/"] = Policies.Insight,
         ["GET /api/v1/insight/{id:guid}"] = Policies.Insight,
         ["POST /api/v1/insight/imports"] = Policies.Insight,
+        ["GET /actions/papers/actions-update"] = Policies.RunPanel,
+        ["GET /actions/papers/actions-update.docx"] = Policies.RunPanel,
+        ["GET /actions/papers/ministers-update"] = Policies.ViewPanel,
+        ["GET /actions/papers/ministers-update.docx"] = Policies.ViewPanel,
+        ["GET /admin/reference-data/owner-teams"] = Policies.Administer,
+        ["GET /admin/reference-data/owner-teams/{id:guid}/move"] = Policies.Administer,
+        ["POST /api/v1/owner-teams/{id:guid}/transfer"] = Policies.Administer,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
