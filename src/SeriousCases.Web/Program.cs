@@ -36,6 +36,7 @@ builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddScoped<ThemeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.SavedViewService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
