@@ -50,7 +50,8 @@ public sealed record RegisterFilters
             modelState.AddModelError("dueTo", "The ‘due to’ date must be the same as or after the ‘due from’ date");
         }
 
-        return !modelState.IsValid ? null : new ActivityQuery
+        // Only the filters' own errors count: a saved view's missing name must not empty the register.
+        return modelState.HasError("dueFrom") || modelState.HasError("dueTo") ? null : new ActivityQuery
         {
             Status = Status,
             Owner = Owner,
