@@ -38,6 +38,7 @@ builder.Services.AddScoped<ThemeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.PanelPapersService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.OwnerTransferService>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.SavedViewService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();

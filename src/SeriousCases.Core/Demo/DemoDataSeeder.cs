@@ -44,6 +44,8 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         var triage = users.Single(u => u.Roles.Any(r => r.Role == Roles.Triage));
         await new OpenCasesSeeder(db, clock ?? TimeProvider.System).SeedAsync(investigator, triage, ct);
         await db.SaveChangesAsync(ct);
+        await new RegisterSeeder(db, clock ?? TimeProvider.System).SeedAsync(users, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private void SeedPublication(Dictionary<string, Guid> lines, Dictionary<string, Guid> teams, Dictionary<string, Guid> themes, AppUser referrer, Guid investigatorId)

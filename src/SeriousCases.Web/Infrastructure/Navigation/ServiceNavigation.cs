@@ -20,6 +20,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("IPRs", "/investigations", Policies.Investigate),
         new("IPRG review", "/iprg", Policies.ReviewFindings),
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
+        new("Action register", "/actions", Policies.ActionRegister),
         new("Insight", "/insight", Policies.Insight),
         new("Management information", "/management/family-engagement", Policies.Analyse),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
