@@ -29,12 +29,20 @@ public sealed class BenchmarkReferenceTests(BenchmarkFactory bench) : IClassFixt
         var throughEf = await admin.GetDocumentAsync($"/admin/audit/{sequence}");
         Assert.Equal(throughEf.QuerySelector("main")!.TextContent, raw.QuerySelector("main")!.TextContent);
         await admin.GetDocumentAsync("/bench/raw-audit/999999999", HttpStatusCode.NotFound);
+
+        // The action register from memory, for those who may read the register.
+        var secretariat = await bench.SignInAsync("secretariat@demo.test");
+        var register = await secretariat.GetDocumentAsync("/actions");
+        var registerWithoutData = await secretariat.GetDocumentAsync("/bench/actions-without-data");
+        Assert.Equal(register.QuerySelector("h1")!.TextContent, registerWithoutData.QuerySelector("h1")!.TextContent);
+        Assert.Equal(50, registerWithoutData.QuerySelectorAll("tbody tr").Length);
     }
 
     [Theory]
     [InlineData("/bench/bare")]
     [InlineData("/bench/audit-without-data")]
     [InlineData("/bench/raw-audit/1")]
+    [InlineData("/bench/actions-without-data")]
     public async Task Other_roles_are_refused(string url)
     {
         var investigator = await bench.SignInAsync("investigator@demo.test");
@@ -51,6 +59,7 @@ public sealed class BenchmarkReferencesOffTests(ServiceFactory app) : IClassFixt
     [InlineData("/bench/bare")]
     [InlineData("/bench/audit-without-data")]
     [InlineData("/bench/raw-audit/1")]
+    [InlineData("/bench/actions-without-data")]
     public async Task Are_not_found(string url)
     {
         var admin = await app.SignInAsync("admin@demo.test");

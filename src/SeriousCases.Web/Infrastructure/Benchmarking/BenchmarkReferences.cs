@@ -2,7 +2,10 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Actions;
 using SeriousCases.Core.Audit;
+using SeriousCases.Core.ReferenceData;
+using SeriousCases.Web.Pages.Actions;
 using SeriousCases.Core.Data;
 using SeriousCases.Web.Infrastructure.Authorization;
 
@@ -15,6 +18,8 @@ namespace SeriousCases.Web.Infrastructure.Benchmarking;
 /// <item><c>/bench/bare</c>: a signed-in request through the whole middleware stack, no page.</item>
 /// <item><c>/bench/audit-without-data</c>: the real audit trail page (same page, layout and partials)
 /// fed 50 in-memory entries instead of a database query.</item>
+/// <item><c>/bench/actions-without-data</c>: the real action register page fed 50 in-memory activities and
+/// its filter choices instead of database queries.</item>
 /// <item><c>/bench/raw-audit/{sequence}</c>: the real audit entry page reading its row with one
 /// plain ADO.NET command (raw Npgsql on PostgreSQL) instead of EF Core.</item>
 /// </list></summary>
@@ -23,17 +28,25 @@ public static class BenchmarkReferences
     public const string SettingName = "Benchmark:ReferenceEndpoints";
     private const string WithoutData = "/bench/audit-without-data";
     private const string RawEntry = "/bench/raw-audit";
+    private const string RegisterWithoutData = "/bench/actions-without-data";
 
     public static bool Enabled(IConfiguration configuration) => configuration.GetValue<bool>(SettingName);
 
     public static void AddBenchmarkReferences(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AuditSearch>();
+        services.AddScoped<RegisterPageData>();
         if (!Enabled(configuration))
         {
             services.AddScoped<IAuditReader>(sp => sp.GetRequiredService<AuditSearch>());
+            services.AddScoped<IRegisterPageData>(sp => sp.GetRequiredService<RegisterPageData>());
             return;
         }
+
+        services.AddScoped<IRegisterPageData>(sp =>
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Path.StartsWithSegments(RegisterWithoutData) == true
+                ? InMemoryRegister.Instance
+                : sp.GetRequiredService<RegisterPageData>());
 
         // The same page model gets a different reader depending on the route it was reached by.
         services.AddScoped<IAuditReader>(sp =>
@@ -52,6 +65,7 @@ public static class BenchmarkReferences
         {
             pages.AddPageRoute("/Admin/Audit/Index", WithoutData.TrimStart('/'));
             pages.AddPageRoute("/Admin/Audit/Entry", RawEntry.TrimStart('/') + "/{sequence:long}");
+            pages.AddPageRoute("/Actions/Index", RegisterWithoutData.TrimStart('/'));
         }
     }
 
@@ -61,6 +75,33 @@ public static class BenchmarkReferences
         {
             app.MapGet("/bench/bare", () => Results.Text("ok")).RequireAuthorization(Policies.Administer);
         }
+    }
+
+    /// <summary>A page of fifty activities and the filter choices, as the register would show them, without a query.</summary>
+    private sealed class InMemoryRegister : IRegisterPageData
+    {
+        public static readonly InMemoryRegister Instance = new();
+
+        private static readonly RegisterChoices Choices = new(
+            [.. Enumerable.Range(1, 16).Select(i => new OwnerTeam { ShortName = $"Team {i}", Name = $"Owner team {i}" })],
+            [.. Enumerable.Range(1, 12).Select(i => new ServiceLine { Code = $"L{i}", Name = $"Service line {i}", Abbreviation = $"L{i}", SortOrder = i })],
+            ["Director General, Customer Services", "Director General, Service Excellence", "Director General, Work and Health Services"]);
+
+        private static readonly ActivityPage Page = new(
+            [.. Enumerable.Range(0, ActionRegisterService.DefaultPageSize).Select(i => new ActivityRow(
+                new Guid(0x0190e2b4, 0, 0x7000, 0x80, 0, 0, 0, 0, 0, 0, (byte)i), $"ACT-2026-{1000 + i}", ActivityOrigin.IprgAgreedActivity,
+                "UC to assure IPRG that call backs requested in the journal are made within two working days and recorded.",
+                "UC", "Universal Credit", i % 5 == 0 ? "Director General, Customer Services" : null,
+                new DateOnly(2026, 6, 30), new DateOnly(2026, 9, 30).AddDays(i), ActivityPriority.Medium,
+                (ActivityState)(i % 3), i % 3 == 0 ? 10 + i : 0, false, 3))],
+            150_000,
+            "2026-10-19_0190e2b4000070008000000000000031");
+
+        public Task<IReadOnlyList<SavedView>> SavedViewsAsync(Guid userId, CancellationToken ct) => Task.FromResult<IReadOnlyList<SavedView>>([]);
+
+        public Task<RegisterChoices> ChoicesAsync(RegisterUser user, CancellationToken ct) => Task.FromResult(Choices);
+
+        public Task<ActivityPage> ListAsync(ActivityQuery query, RegisterUser user, CancellationToken ct) => Task.FromResult(Page);
     }
 
     /// <summary>Fifty fixed entries, as a first page of the audit trail would show, without a query.</summary>

@@ -12,7 +12,7 @@ namespace SeriousCases.Web.Pages.Actions;
 
 /// <summary>The action register: every activity the user may see, filtered, soonest due first, paged by keyset;
 /// the user's saved views; the CSV export of the same selection.</summary>
-public sealed class IndexModel(ActionRegisterService register, SavedViewService views, SeriousCasesDbContext db) : PageModel
+public sealed class IndexModel(IRegisterPageData data, SavedViewService views) : PageModel
 {
     [FromQuery(Name = "after")] public string? After { get; set; }
     /// <summary>How many activities came before this page, for "showing 51 to 100"; carried in links, not queried.</summary>
@@ -77,11 +77,8 @@ public sealed class IndexModel(ActionRegisterService register, SavedViewService 
     {
         var user = User.RegisterUser();
         ReadFilters();
-        SavedViews = await views.ListAsync(user.UserId, ct);
-        Owners = await db.OwnerTeams.AsNoTracking().OrderBy(t => t.ShortName).ToListAsync(ct);
-        Lines = await db.ServiceLines.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
-        DirectorsGeneral = await (await register.VisibleAsync(user, ct))
-            .Where(a => a.AccountableDirectorGeneral != null).Select(a => a.AccountableDirectorGeneral!).Distinct().OrderBy(d => d).ToListAsync(ct);
+        SavedViews = await data.SavedViewsAsync(user.UserId, ct);
+        (Owners, Lines, DirectorsGeneral) = await data.ChoicesAsync(user, ct);
 
         var query = Filters.ToQuery(ModelState, After);
         if (query is null)
@@ -92,7 +89,7 @@ public sealed class IndexModel(ActionRegisterService register, SavedViewService 
 
         try
         {
-            Results = await register.ListAsync(query, user, ct);
+            Results = await data.ListAsync(query, user, ct);
         }
         catch (DomainValidationException ex)
         {

@@ -246,6 +246,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountableDirectorGeneral")
+                        .HasFilter("\"AccountableDirectorGeneral\" IS NOT NULL");
+
                     b.HasIndex("FindingId");
 
                     b.HasIndex("InvestigationId");
@@ -270,6 +273,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");
+
+                    b.HasIndex(new[] { "DueOn", "Id" }, "IX_AgreedActivities_Open_DueOn")
+                        .HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");
 
                     b.ToTable("AgreedActivities");
                 });

@@ -241,6 +241,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountableDirectorGeneral")
+                        .HasFilter("\"AccountableDirectorGeneral\" IS NOT NULL");
+
                     b.HasIndex("FindingId");
 
                     b.HasIndex("InvestigationId");
@@ -265,6 +268,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");
+
+                    b.HasIndex(new[] { "DueOn", "Id" }, "IX_AgreedActivities_Open_DueOn")
+                        .HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");
 
                     b.ToTable("AgreedActivities");
                 });
