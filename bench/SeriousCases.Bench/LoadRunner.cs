@@ -35,6 +35,13 @@ public static partial class LoadRunner
         var triage = await SignInAsync(client, "triage@demo.test", ct);
         var ipr = await FirstCaseAsync(client, triage, ct);
 
+        // The action register as an owner reads it (their teams' activities, the default) and as the secretariat
+        // reads the overdue view, on the first page and far into the list (keyset: the same cost at any depth).
+        var owner = await SignInAsync(client, "owner@demo.test", ct);
+        var secretariat = await SignInAsync(client, "secretariat@demo.test", ct);
+        var ownerDeep = await DeepPageAsync(client, owner, "/actions", RegisterDepth, ct);
+        var overdueDeep = await DeepPageAsync(client, secretariat, "/actions?overdue=true", RegisterDepth, ct);
+
         var endpoints = new (string Name, string Path, string Cookie)[]
         {
             ("Bare endpoint (reference)", "/bench/bare", cookie),
@@ -47,19 +54,29 @@ public static partial class LoadRunner
             ("IPR overview page (audited view)", $"/investigations/{ipr}", triage),
             ("IPR report page (audited view)", $"/investigations/{ipr}/report", triage),
             ("IPR report as a Word document", $"/investigations/{ipr}/report.docx", triage),
+            ("Register without data (reference)", "/bench/actions-without-data", secretariat),
+            ("Owner's register, first page", "/actions", owner),
+            ($"Owner's register, page {RegisterDepth + 1}", ownerDeep, owner),
+            ("Overdue view, first page", "/actions?overdue=true", secretariat),
+            ($"Overdue view, page {RegisterDepth + 1}", overdueDeep, secretariat),
         };
+        // The register's goal is set for eight concurrent users.
+        const int RegisterUsers = 8;
+        int ConnectionsFor(int index) => index >= 10 ? RegisterUsers : settings.Connections;
 
         await log.WriteLineAsync(Wrk.IsInstalled
             ? "Load from wrk (Debian), which leaves more of the machine to the service than a .NET client."
             : "Load from the built-in .NET client (install wrk for higher ceilings).");
         var results = new Dictionary<string, Measurement>();
-        foreach (var (name, path, endpointCookie) in endpoints)
+        for (var index = 0; index < endpoints.Length; index++)
         {
+            var (name, path, endpointCookie) = endpoints[index];
+            var connections = ConnectionsFor(index);
             // Warm-up: JIT, connection pools, query plans.
-            await MeasureAsync(client, endpointCookie, name, path, TimeSpan.FromSeconds(2), settings.MaxRequests, settings.Connections, ct);
+            await MeasureAsync(client, endpointCookie, name, path, TimeSpan.FromSeconds(2), settings.MaxRequests, connections, ct);
             var m = Wrk.IsInstalled
-                ? await Wrk.MeasureAsync(settings.BaseUrl, endpointCookie, name, path, settings.Duration, settings.Connections, ct)
-                : await MeasureAsync(client, endpointCookie, name, path, settings.Duration, settings.MaxRequests, settings.Connections, ct);
+                ? await Wrk.MeasureAsync(settings.BaseUrl, endpointCookie, name, path, settings.Duration, connections, ct)
+                : await MeasureAsync(client, endpointCookie, name, path, settings.Duration, settings.MaxRequests, connections, ct);
             results[path] = m;
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-40} {m.PerSecond,9:N0} req/s  p50 {m.P50Ms,6:F2} ms  p99 {m.P99Ms,6:F2} ms  ({m.Requests:N0} requests, {m.Failures} failed)"));
@@ -71,6 +88,7 @@ public static partial class LoadRunner
         }
 
         double Rate(int i) => results[endpoints[i].Path].PerSecond;
+        double P99(int i) => results[endpoints[i].Path].P99Ms;
         var ratios = new (string Name, double Value, double Goal, bool HigherIsBetter)[]
         {
             ("Home page / bare endpoint", Rate(1) / Rate(0), 0, true),
@@ -79,6 +97,14 @@ public static partial class LoadRunner
             ("Record through EF Core / raw ADO.NET", Rate(6) / Rate(5), 0.5, true),
             ("IPR report page / home page", Rate(8) / Rate(1), 0.05, true),
             ("IPR Word document / report page", Rate(9) / Rate(8), 0, true),
+            ("Owner's register / same page without data", Rate(11) / Rate(10), 0.10, true),
+            ("Owner's register deep page / same page without data", Rate(12) / Rate(10), 0.10, true),
+            ("Overdue view / same page without data", Rate(13) / Rate(10), 0.10, true),
+            ("Overdue view deep page / same page without data", Rate(14) / Rate(10), 0.10, true),
+            ("Owner's register p99 ms, 8 users", P99(11), 25, false),
+            ("Owner's register deep page p99 ms, 8 users", P99(12), 25, false),
+            ("Overdue view p99 ms, 8 users", P99(13), 25, false),
+            ("Overdue view deep page p99 ms, 8 users", P99(14), 25, false),
         };
 
         await log.WriteLineAsync();
@@ -192,6 +218,30 @@ public static partial class LoadRunner
         return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("Triage's list of open IPRs is empty: generate data first.");
     }
 
+    /// <summary>How many "Next page" links the benchmark follows for the register's deep pages.</summary>
+    private const int RegisterDepth = 40;
+
+    /// <summary>Follows the register's "Next page" link up to <paramref name="depth"/> times, as someone paging through would.</summary>
+    private static async Task<string> DeepPageAsync(HttpClient client, string cookie, string path, int depth, CancellationToken ct)
+    {
+        for (var i = 0; i < depth; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var response = await client.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            var next = NextPageLink().Match(await response.Content.ReadAsStringAsync(ct));
+            if (!next.Success)
+            {
+                throw new InvalidOperationException($"{path} has fewer than {depth + 1} pages: generate data first.");
+            }
+
+            path = WebUtility.HtmlDecode(next.Groups[1].Value);
+        }
+
+        return path;
+    }
+
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.Select(v => v.Split(';')[0])
@@ -202,6 +252,9 @@ public static partial class LoadRunner
 
     [GeneratedRegex("href=\"/investigations/([0-9a-f-]{36})\"")]
     private static partial Regex CaseLink();
+
+    [GeneratedRegex("href=\"(/actions\\?[^\"]*after=[^\"]*)\" rel=\"next\"")]
+    private static partial Regex NextPageLink();
 
     [GeneratedRegex("href=\"/admin/audit/(\\d+)\"")]
     private static partial Regex EntryLink();

@@ -120,8 +120,12 @@ public sealed class IprgService(SeriousCasesDbContext db, TimeProvider clock)
         var by = db.Actor.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) : null;
         db.ActivityUpdates.Add(new ActivityUpdate
         {
-            AgreedActivityId = activity.Id, Kind = ActivityEventKind.Created, At = clock.GetUtcNow().UtcDateTime, ByUserId = db.Actor.UserId,
-            ByName = by ?? "IPRG", Note = "Agreed by the IPRG on a finding of the IPR",
+            AgreedActivityId = activity.Id,
+            Kind = ActivityEventKind.Created,
+            At = clock.GetUtcNow().UtcDateTime,
+            ByUserId = db.Actor.UserId,
+            ByName = by ?? "IPRG",
+            Note = "Agreed by the IPRG on a finding of the IPR",
         });
         await db.SaveChangesAsync(ct);
         return activity;

@@ -25,8 +25,12 @@ public sealed class ActionApiTests(ServiceFactory app) : IClassFixture<ServiceFa
             var due = Today.AddDays(dueInDays);
             var a = new AgreedActivity
             {
-                Reference = reference, Origin = origin, Text = $"{owner} to assure IPRG that call backs are made when a customer asks.", OwnerTeamId = teams[owner],
-                FirstDueOn = due, DueOn = due,
+                Reference = reference,
+                Origin = origin,
+                Text = $"{owner} to assure IPRG that call backs are made when a customer asks.",
+                OwnerTeamId = teams[owner],
+                FirstDueOn = due,
+                DueOn = due,
                 Contributors = contributor is null ? [] : [new ActivityContributor { OwnerTeamId = teams[contributor] }],
             };
             db.AgreedActivities.Add(a);
@@ -64,8 +68,14 @@ public sealed class ActionApiTests(ServiceFactory app) : IClassFixture<ServiceFa
 
         var recommendation = await (await secretariat.PostAsJsonAsync("/api/v1/actions", new
         {
-            origin = "PanelRecommendation", text = "Review how deductions are explained to customers across benefits.", owner = "UC", contributors = new[] { "CMG", "PIP" },
-            directorGeneral = "Director General, Universal Credit", dueOn = Day(90), meetingOn = "2020-07-02", priority = "High",
+            origin = "PanelRecommendation",
+            text = "Review how deductions are explained to customers across benefits.",
+            owner = "UC",
+            contributors = new[] { "CMG", "PIP" },
+            directorGeneral = "Director General, Universal Credit",
+            dueOn = Day(90),
+            meetingOn = "2020-07-02",
+            priority = "High",
         })).ReadJsonAsync(HttpStatusCode.Created);
         Assert.StartsWith("SCP-20200702-R", recommendation.GetProperty("reference").GetString(), StringComparison.Ordinal);
         Assert.Equal(["CMG", "PIP"], recommendation.GetProperty("contributors").EnumerateArray().Select(c => c.GetString()));

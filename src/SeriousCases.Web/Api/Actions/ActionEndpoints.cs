@@ -42,8 +42,18 @@ public static class ActionEndpoints
             {
                 var page = await service.ListAsync(new ActivityQuery
                 {
-                    Status = status, Owner = owner, DirectorGeneral = directorGeneral, ServiceLine = serviceLine, Origin = origin, DueFrom = dueFrom, DueTo = dueTo,
-                    Overdue = overdue ?? false, DueSoon = dueSoon ?? false, Mine = mine ?? false, After = after, PageSize = pageSize ?? ActionRegisterService.DefaultPageSize,
+                    Status = status,
+                    Owner = owner,
+                    DirectorGeneral = directorGeneral,
+                    ServiceLine = serviceLine,
+                    Origin = origin,
+                    DueFrom = dueFrom,
+                    DueTo = dueTo,
+                    Overdue = overdue ?? false,
+                    DueSoon = dueSoon ?? false,
+                    Mine = mine ?? false,
+                    After = after,
+                    PageSize = pageSize ?? ActionRegisterService.DefaultPageSize,
                 }, user.RegisterUser(), ct);
                 return new ActionListResponse(page.Rows, page.Total, page.NextAfter);
             })

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
 using SeriousCases.Core.Actions;
 using SeriousCases.Core.Audit;
-using SeriousCases.Core.ReferenceData;
-using SeriousCases.Web.Pages.Actions;
 using SeriousCases.Core.Data;
+using SeriousCases.Core.ReferenceData;
 using SeriousCases.Web.Infrastructure.Authorization;
+using SeriousCases.Web.Pages.Actions;
 
 namespace SeriousCases.Web.Infrastructure.Benchmarking;
 
