@@ -39,6 +39,8 @@ builder.Services.AddScoped<ThemeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationService>();
 builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationSender>();
+builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationInbox>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationLadderService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
