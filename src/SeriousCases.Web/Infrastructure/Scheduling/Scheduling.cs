@@ -73,14 +73,12 @@ public static class SchedulingSetup
         return services;
     }
 
-    /// <summary>A scope whose database context writes the audit trail as <paramref name="actor"/> (there is no signed-in user in a job).</summary>
-    public static T CreateForSystem<T>(IServiceProvider scope, string actor)
-        where T : class
+    /// <summary>A database context that writes the audit trail as <paramref name="actor"/> (a job has no signed-in user).</summary>
+    public static SeriousCasesDbContext SystemContext(IServiceProvider scope, string actor)
     {
         var database = scope.GetRequiredService<DatabaseOptions>();
         var contextType = database.Provider == DatabaseProvider.Postgres ? typeof(PostgresSeriousCasesDbContext) : typeof(SqliteSeriousCasesDbContext);
-        var db = (SeriousCasesDbContext)ActivatorUtilities.CreateInstance(scope, contextType, new SystemActor(actor));
-        return ActivatorUtilities.CreateInstance<T>(scope, db);
+        return (SeriousCasesDbContext)ActivatorUtilities.CreateInstance(scope, contextType, new SystemActor(actor));
     }
 }
 
@@ -91,8 +89,8 @@ public sealed class EscalationJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var service = SchedulingSetup.CreateForSystem<EscalationService>(scope.ServiceProvider, "system:escalation");
-        await service.RunAsync(cancellationToken);
+        await using var db = SchedulingSetup.SystemContext(scope.ServiceProvider, "system:escalation");
+        await ActivatorUtilities.CreateInstance<EscalationService>(scope.ServiceProvider, db).RunAsync(cancellationToken);
     }
 }
 
@@ -103,7 +101,7 @@ public sealed class SendNotificationsJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var sender = SchedulingSetup.CreateForSystem<NotificationSender>(scope.ServiceProvider, "system:notifications");
-        await sender.SendPendingAsync(cancellationToken);
+        await using var db = SchedulingSetup.SystemContext(scope.ServiceProvider, "system:notifications");
+        await ActivatorUtilities.CreateInstance<NotificationSender>(scope.ServiceProvider, db).SendPendingAsync(cancellationToken);
     }
 }
