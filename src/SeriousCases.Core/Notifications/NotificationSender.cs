@@ -8,10 +8,10 @@ namespace SeriousCases.Core.Notifications;
 /// <summary>What one pass of the sender did.</summary>
 public sealed record SendResult(int Sent, int Failed);
 
-/// <summary>Sends queued notifications (the outbox) through the channel. Each batch is claimed under a row lock
-/// (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: the single write lock), so two copies of the service never send
-/// the same notification twice. A failure is counted and its reason kept; after <see cref="MaxAttempts"/> the
-/// notification stays unsent for someone to look at.</summary>
+/// <summary>Sends queued notifications (the outbox) through the channel. On PostgreSQL each batch is claimed with
+/// FOR UPDATE SKIP LOCKED, so two copies of the service never send the same notification twice (SQLite is one
+/// copy). A failure is counted and its reason kept; after <see cref="MaxAttempts"/> the notification stays unsent
+/// for someone to look at.</summary>
 public sealed class NotificationSender(SeriousCasesDbContext db, INotificationChannel channel, TimeProvider clock, ILogger<NotificationSender> log)
 {
     public const int MaxAttempts = 5;
@@ -44,10 +44,14 @@ public sealed class NotificationSender(SeriousCasesDbContext db, INotificationCh
 
     private async Task<(int Sent, int Failed, int Claimed)> SendBatchAsync(HashSet<Guid> tried, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // PostgreSQL: the batch stays locked (to other copies of the service only) until its results are saved.
+        // SQLite runs one copy with one non-concurrent job, so no claim is needed, and holding its single write
+        // lock while a channel answers would block every user's save.
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         var pending = db.Notifications.Where(n => n.SentAt == null && n.Attempts < MaxAttempts && !tried.Contains(n.Id));
         List<Notification> batch;
-        if (db.Database.IsNpgsql())
+        if (postgres)
         {
             // Rows another copy of the service is sending are skipped, not waited for.
             var skip = tried.ToArray();
@@ -97,7 +101,11 @@ public sealed class NotificationSender(SeriousCasesDbContext db, INotificationCh
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return (sent, failed, batch.Count);
     }
 
