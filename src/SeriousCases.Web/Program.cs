@@ -13,6 +13,7 @@ using SeriousCases.Web.Infrastructure.Benchmarking;
 using SeriousCases.Web.Infrastructure.Logging;
 using SeriousCases.Web.Infrastructure.Navigation;
 using SeriousCases.Web.Infrastructure.Problems;
+using SeriousCases.Web.Infrastructure.Scheduling;
 using SeriousCases.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,10 @@ builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.PanelPapersService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.OwnerTransferService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.SavedViewService>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationService>();
+builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationSender>();
+builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationInbox>();
+builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationLadderService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
@@ -58,6 +63,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Iprg.IprgAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
+builder.Services.AddServiceScheduling(builder.Configuration);
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());
 builder.Services.AddAntiforgery(o =>

@@ -162,4 +162,11 @@ public static class ActivityRules
         var daysAfterDue = today.DayNumber - due.DayNumber;
         return [.. ladder.Where(s => s.IsActive && s.DaysAfterDue <= daysAfterDue).OrderBy(s => s.DaysAfterDue)];
     }
+
+    /// <summary>Of the rungs one run raises for an activity, the one to notify: the highest. On a normal day that is
+    /// the only one; when several are raised at once (an activity recorded already overdue, a backlog, a rung put
+    /// back into use) the lower ones are recorded without a message, so nobody is reminded of a due date weeks past
+    /// in the same hour as the Director General is told it was missed.</summary>
+    public static EscalationStep? StepToNotify(IReadOnlyList<EscalationStep> newlyReached) =>
+        newlyReached.Count == 0 ? null : newlyReached.MaxBy(s => s.DaysAfterDue);
 }

@@ -40,6 +40,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // Scheduled jobs stay off unless a test class proves them (ExtraSettings may switch them on).
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);

@@ -15,6 +15,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
     public static readonly IReadOnlyList<NavigationItem> Sections =
     [
         new("Home", "/", Policies.SignedIn),
+        new("Notifications", "/notifications", Policies.SignedIn),
         new("Referrals", "/referrals", Policies.Refer),
         new("Triage", "/triage", Policies.Triage),
         new("IPRs", "/investigations", Policies.Investigate),
@@ -26,6 +27,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Themes", "/admin/reference-data/themes", Policies.Administer),
         new("IPR criteria", "/admin/reference-data/criteria", Policies.Administer),
+        new("Escalation", "/admin/reference-data/escalation", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
     ];
 
