@@ -48,6 +48,12 @@ for _ in $(seq 1 60); do
 done
 
 echo "Measuring (${BENCH_SECONDS:-10} s per endpoint, ${BENCH_CONNECTIONS:-16} connections)..."
+status=0
 dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load \
   --base-url "http://127.0.0.1:$app_port" --seconds "${BENCH_SECONDS:-10}" \
-  --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md
+  --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md || status=$?
+
+echo "Timing the escalation run over the generated register..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escalate \
+  --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+exit "$status"

@@ -39,6 +39,14 @@ public static class BenchProgram
         import.SetAction((parse, ct) => ImportBenchmark.RunAsync(parse.GetValue(importPostgres), parse.GetValue(importSqlite), parse.GetValue(rows),
             parse.GetValue(importMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import }.Parse(args).InvokeAsync();
+        var escalatePostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var escalateMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as a Markdown table to this file" };
+        var escalate = new Command("escalate", "Time the escalation run over the generated register: the first run (backlog) and the next day's.")
+        {
+            escalatePostgres, escalateMarkdown,
+        };
+        escalate.SetAction((parse, ct) => EscalationBenchmark.RunAsync(parse.GetValue(escalatePostgres)!, parse.GetValue(escalateMarkdown), Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate }.Parse(args).InvokeAsync();
     }
 }
