@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
@@ -108,9 +109,6 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    private static readonly ActivityOrigin[] PanelOrigins =
-        [ActivityOrigin.PanelRecommendation, ActivityOrigin.PanelActionPoint, ActivityOrigin.PanelDecisionWork];
-
     /// <summary>The owner teams the user works for.</summary>
     public Task<List<Guid>> TeamsOfAsync(Guid userId, CancellationToken ct) =>
         db.OwnerTeamMembers.Where(m => m.UserId == userId).Select(m => m.OwnerTeamId).ToListAsync(ct);
@@ -124,16 +122,45 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             return all;
         }
 
+        // Only the parts the user plays go into the query, so PostgreSQL can use an index for each.
         var (teams, contributed) = by.Is(RegisterRoles.Owner) ? await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct) : ([], []);
-        var iprg = by.Is(RegisterRoles.Iprg);
-        var panel = by.Is(RegisterRoles.PanelMember);
-        var acs = by.Is(RegisterRoles.AcsSeniorLeader);
-        return all.Where(a =>
-            (iprg && a.Origin == ActivityOrigin.IprgAgreedActivity)
-            || (panel && PanelOrigins.Contains(a.Origin))
-            || (acs && a.Origin == ActivityOrigin.AcsSeniorLeaderLearning)
-            || (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value))
-            || contributed.Contains(a.Id));
+        var parts = new List<Expression<Func<AgreedActivity, bool>>>();
+        if (by.Is(RegisterRoles.Iprg))
+        {
+            parts.Add(a => a.Origin == ActivityOrigin.IprgAgreedActivity);
+        }
+
+        if (by.Is(RegisterRoles.PanelMember))
+        {
+            parts.Add(a => a.Origin == ActivityOrigin.PanelRecommendation || a.Origin == ActivityOrigin.PanelActionPoint || a.Origin == ActivityOrigin.PanelDecisionWork);
+        }
+
+        if (by.Is(RegisterRoles.AcsSeniorLeader))
+        {
+            parts.Add(a => a.Origin == ActivityOrigin.AcsSeniorLeaderLearning);
+        }
+
+        if (teams.Count > 0)
+        {
+            parts.Add(contributed.Count == 0
+                ? a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)
+                : a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || contributed.Contains(a.Id));
+        }
+
+        return parts.Count == 0 ? all.Where(a => false) : all.Where(AnyOf(parts));
+    }
+
+    /// <summary>The parts joined by OR over one parameter.</summary>
+    private static Expression<Func<AgreedActivity, bool>> AnyOf(List<Expression<Func<AgreedActivity, bool>>> parts)
+    {
+        var parameter = parts[0].Parameters[0];
+        var body = parts.Skip(1).Aggregate(parts[0].Body, (acc, p) => Expression.OrElse(acc, new Rebind(p.Parameters[0], parameter).Visit(p.Body)));
+        return Expression.Lambda<Func<AgreedActivity, bool>>(body, parameter);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>The teams and the activities they contribute to (few), read first so the register's query is two
@@ -157,37 +184,33 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var items = await FilterAsync(await VisibleAsync(by, ct), q, by, today, ct);
         var total = await items.CountAsync(ct);
 
-        // Keyset paging on (due date, id): as quick on the thousandth page as on the first. Activities with no
-        // due date (older Panel items with a timescale in words) come last.
-        var datedOnly = q.Overdue || q.DueSoon || q.DueFrom is not null || q.DueTo is not null;
-        if (ActivityCursor.Parse(q.After) is { } after)
+        // Keyset paging on (due date, id): as quick on the thousandth page as on the first. Dated activities come
+        // first in due-date order, then those with no due date (older Panel items with a timescale in words) by id.
+        // Two plain queries rather than one sorted on "has a date", so each reads an index in order and stops.
+        var cursor = ActivityCursor.Parse(q.After);
+        var rows = new List<ActivityRowData>();
+        if (cursor is not { DueOn: null })
         {
-            items = after.DueOn is { } d
-                ? items.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > after.Id) || a.DueOn == null)
-                : items.Where(a => a.DueOn == null && a.Id > after.Id);
+            var dated = items.Where(a => a.DueOn != null);
+            if (cursor is { DueOn: { } d } c)
+            {
+                dated = dated.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > c.Id));
+            }
+
+            rows.AddRange(await Project(dated.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(pageSize + 1)).ToListAsync(ct));
         }
 
-        items = datedOnly
-            ? items.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
-            : items.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id);
-        var rows = await items.Take(pageSize + 1)
-            .Select(a => new
+        if (rows.Count <= pageSize)
+        {
+            var undated = items.Where(a => a.DueOn == null);
+            if (cursor is { DueOn: null } c)
             {
-                a.Id,
-                a.Reference,
-                a.Origin,
-                a.Text,
-                Owner = a.OwnerTeam!.ShortName,
-                Line = a.ServiceLine!.Name,
-                a.AccountableDirectorGeneral,
-                a.FirstDueOn,
-                a.DueOn,
-                a.Priority,
-                a.Status,
-                a.Assurance,
-                a.Version,
-            })
-            .ToListAsync(ct);
+                undated = undated.Where(a => a.Id > c.Id);
+            }
+
+            rows.AddRange(await Project(undated.OrderBy(a => a.Id).Take(pageSize + 1 - rows.Count)).ToListAsync(ct));
+        }
+
         string? next = null;
         if (rows.Count > pageSize)
         {
@@ -206,12 +229,22 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             next);
     }
 
+    private sealed record ActivityRowData(
+        Guid Id, string Reference, ActivityOrigin Origin, string Text, string? Owner, string? Line, string? AccountableDirectorGeneral,
+        DateOnly? FirstDueOn, DateOnly? DueOn, ActivityPriority Priority, ActivityStatus Status, AssuranceGrade? Assurance, int Version);
+
+    private static IQueryable<ActivityRowData> Project(IQueryable<AgreedActivity> items) =>
+        items.Select(a => new ActivityRowData(a.Id, a.Reference, a.Origin, a.Text, a.OwnerTeam!.ShortName, a.ServiceLine!.Name, a.AccountableDirectorGeneral,
+            a.FirstDueOn, a.DueOn, a.Priority, a.Status, a.Assurance, a.Version));
+
     private async Task<IQueryable<AgreedActivity>> FilterAsync(IQueryable<AgreedActivity> items, ActivityQuery q, RegisterUser by, DateOnly today, CancellationToken ct)
     {
         if (q.Mine)
         {
             var (teams, contributed) = await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct);
-            items = items.Where(a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || contributed.Contains(a.Id));
+            items = contributed.Count == 0
+                ? items.Where(a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value))
+                : items.Where(a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || contributed.Contains(a.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Owner))
@@ -220,7 +253,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             var team = await db.OwnerTeams.Where(t => t.ShortName == owner || t.Name == owner).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
                 ?? throw new DomainValidationException("owner", $"There is no owner team called {owner}: use a short name such as UC or CMG");
             var (_, contributed) = await TeamScopeAsync([team], ct);
-            items = items.Where(a => a.OwnerTeamId == team || contributed.Contains(a.Id));
+            items = contributed.Count == 0 ? items.Where(a => a.OwnerTeamId == team) : items.Where(a => a.OwnerTeamId == team || contributed.Contains(a.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(q.DirectorGeneral))

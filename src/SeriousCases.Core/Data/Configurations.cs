@@ -200,6 +200,8 @@ internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<Agr
         b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.OwnerTeam).WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OwnerTeamId, x.Status, x.DueOn });
+        // An owner's register in due-date order, read from the index and stopped after a page.
+        b.HasIndex(x => new { x.OwnerTeamId, x.DueOn, x.Id });
         b.HasIndex(x => new { x.Origin, x.Status });
         // The overdue and due-soon views read open activities in due-date order; the register's DG filter lists the few that have one.
         b.HasIndex(x => new { x.DueOn, x.Id }, "IX_AgreedActivities_Open_DueOn").HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");

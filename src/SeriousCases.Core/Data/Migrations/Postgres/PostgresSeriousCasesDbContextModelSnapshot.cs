@@ -270,6 +270,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("OwnerTeamId", "DueOn", "Id");
+
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");

@@ -265,6 +265,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("OwnerTeamId", "DueOn", "Id");
+
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("PanelMeetingId", "Origin", "Number");
