@@ -116,13 +116,21 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     /// <summary>The activities <paramref name="by"/> may see.</summary>
     public async Task<IQueryable<AgreedActivity>> VisibleAsync(RegisterUser by, CancellationToken ct)
     {
+        var branches = await BranchesAsync(by, ct);
+        return branches.Skip(1).Aggregate(branches[0], (all, branch) => all.Concat(branch));
+    }
+
+    /// <summary>What <paramref name="by"/> may see as disjoint branches, one per part they play (each branch leaves out
+    /// what an earlier one covers). The register pages each branch from its own index and merges the pages.</summary>
+    private async Task<List<IQueryable<AgreedActivity>>> BranchesAsync(RegisterUser by, CancellationToken ct)
+    {
         var all = db.AgreedActivities.AsNoTracking();
         if (by.Is(RegisterRoles.Secretariat) || by.Is(RegisterRoles.Analyst))
         {
-            return all;
+            return [all];
         }
 
-        // Only the parts the user plays go into the query, so PostgreSQL can use an index for each.
+        // Only the parts the user plays go into the query, each a branch of its own.
         var (teams, contributed) = by.Is(RegisterRoles.Owner) ? await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct) : ([], []);
         var parts = new List<Expression<Func<AgreedActivity, bool>>>();
         if (by.Is(RegisterRoles.Iprg))
@@ -142,16 +150,45 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
 
         if (teams.Count > 0)
         {
-            parts.Add(contributed.Count == 0
-                ? a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)
-                : a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || contributed.Contains(a.Id));
+            parts.Add(OwnedBy(teams));
         }
 
-        return parts.Count == 0 ? all.Where(a => false) : all.Where(AnyOf(parts));
+        if (contributed.Count > 0)
+        {
+            parts.Add(a => contributed.Contains(a.Id));
+        }
+
+        if (parts.Count == 0)
+        {
+            return [all.Where(a => false)];
+        }
+
+        var branches = new List<IQueryable<AgreedActivity>> { all.Where(parts[0]) };
+        for (var i = 1; i < parts.Count; i++)
+        {
+            branches.Add(all.Where(parts[i]).Where(Not(AnyOf(parts[..i]))));
+        }
+
+        return branches;
     }
 
+    /// <summary>Owned by one of the teams: equality for one team, so the owner's index gives the rows in due-date order.</summary>
+    private static Expression<Func<AgreedActivity, bool>> OwnedBy(List<Guid> teams)
+    {
+        if (teams.Count == 1)
+        {
+            var team = teams[0];
+            return a => a.OwnerTeamId == team;
+        }
+
+        return a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value);
+    }
+
+    private static Expression<Func<AgreedActivity, bool>> Not(Expression<Func<AgreedActivity, bool>> predicate) =>
+        Expression.Lambda<Func<AgreedActivity, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
+
     /// <summary>The parts joined by OR over one parameter.</summary>
-    private static Expression<Func<AgreedActivity, bool>> AnyOf(List<Expression<Func<AgreedActivity, bool>>> parts)
+    private static Expression<Func<AgreedActivity, bool>> AnyOf(IReadOnlyList<Expression<Func<AgreedActivity, bool>>> parts)
     {
         var parameter = parts[0].Parameters[0];
         var body = parts.Skip(1).Aggregate(parts[0].Body, (acc, p) => Expression.OrElse(acc, new Rebind(p.Parameters[0], parameter).Visit(p.Body)));
@@ -181,36 +218,18 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     {
         var today = UkTime.Today(clock);
         var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var items = await FilterAsync(await VisibleAsync(by, ct), q, by, today, ct);
-        var total = await items.CountAsync(ct);
-
-        // Keyset paging on (due date, id): as quick on the thousandth page as on the first. Dated activities come
-        // first in due-date order, then those with no due date (older Panel items with a timescale in words) by id.
-        // Two plain queries rather than one sorted on "has a date", so each reads an index in order and stops.
         var cursor = ActivityCursor.Parse(q.After);
+        var total = 0;
         var rows = new List<ActivityRowData>();
-        if (cursor is not { DueOn: null })
+        foreach (var branch in await BranchesAsync(by, ct))
         {
-            var dated = items.Where(a => a.DueOn != null);
-            if (cursor is { DueOn: { } d } c)
-            {
-                dated = dated.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > c.Id));
-            }
-
-            rows.AddRange(await Project(dated.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(pageSize + 1)).ToListAsync(ct));
+            var items = await FilterAsync(branch, q, by, today, ct);
+            total += await items.CountAsync(ct);
+            rows.AddRange(await PageAsync(items, cursor, pageSize + 1, ct));
         }
 
-        if (rows.Count <= pageSize)
-        {
-            var undated = items.Where(a => a.DueOn == null);
-            if (cursor is { DueOn: null } c)
-            {
-                undated = undated.Where(a => a.Id > c.Id);
-            }
-
-            rows.AddRange(await Project(undated.OrderBy(a => a.Id).Take(pageSize + 1 - rows.Count)).ToListAsync(ct));
-        }
-
+        // The branches are disjoint; their pages merged in the database's order give the register's page.
+        rows = [.. rows.OrderBy(r => r.DueOn is null).ThenBy(r => r.DueOn).ThenBy(r => r.Id.ToString(), StringComparer.OrdinalIgnoreCase).Take(pageSize + 1)];
         string? next = null;
         if (rows.Count > pageSize)
         {
@@ -229,6 +248,37 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             next);
     }
 
+    /// <summary>Keyset paging on (due date, id): as quick on the thousandth page as on the first. Dated activities come
+    /// first in due-date order, then those with no due date (older Panel items with a timescale in words) by id. Two
+    /// plain queries rather than one sorted on "has a date", so each reads an index in order and stops.</summary>
+    private static async Task<List<ActivityRowData>> PageAsync(IQueryable<AgreedActivity> items, (DateOnly? DueOn, Guid Id)? cursor, int take, CancellationToken ct)
+    {
+        var rows = new List<ActivityRowData>();
+        if (cursor is not { DueOn: null })
+        {
+            var dated = items.Where(a => a.DueOn != null);
+            if (cursor is { DueOn: { } d } c)
+            {
+                dated = dated.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > c.Id));
+            }
+
+            rows.AddRange(await Project(dated.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(take)).ToListAsync(ct));
+        }
+
+        if (rows.Count < take)
+        {
+            var undated = items.Where(a => a.DueOn == null);
+            if (cursor is { DueOn: null } c)
+            {
+                undated = undated.Where(a => a.Id > c.Id);
+            }
+
+            rows.AddRange(await Project(undated.OrderBy(a => a.Id).Take(take - rows.Count)).ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
     private sealed record ActivityRowData(
         Guid Id, string Reference, ActivityOrigin Origin, string Text, string? Owner, string? Line, string? AccountableDirectorGeneral,
         DateOnly? FirstDueOn, DateOnly? DueOn, ActivityPriority Priority, ActivityStatus Status, AssuranceGrade? Assurance, int Version);
@@ -239,12 +289,14 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
 
     private async Task<IQueryable<AgreedActivity>> FilterAsync(IQueryable<AgreedActivity> items, ActivityQuery q, RegisterUser by, DateOnly today, CancellationToken ct)
     {
-        if (q.Mine)
+        // For someone who is only an owner, what they may see already is their teams' activities.
+        if (q.Mine && by.Roles != RegisterRoles.Owner)
         {
             var (teams, contributed) = await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct);
+            var owned = OwnedBy(teams);
             items = contributed.Count == 0
-                ? items.Where(a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value))
-                : items.Where(a => (a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value)) || contributed.Contains(a.Id));
+                ? items.Where(owned)
+                : items.Where(AnyOf([owned, a => contributed.Contains(a.Id)]));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Owner))
@@ -313,7 +365,12 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     public async Task<ActivityDetail> GetAsync(Guid id, RegisterUser by, CancellationToken ct)
     {
         var visible = await VisibleAsync(by, ct);
-        var a = await visible
+        if (!await visible.AnyAsync(x => x.Id == id, ct))
+        {
+            throw new RecordNotFoundException("The activity");
+        }
+
+        var a = await db.AgreedActivities.AsNoTracking()
             .Include(x => x.OwnerTeam).Include(x => x.ServiceLine).Include(x => x.PanelMeeting).Include(x => x.PanelDecision)
             .Include(x => x.Investigation)
             .Include(x => x.Contributors).ThenInclude(c => c.OwnerTeam)
