@@ -12,8 +12,8 @@ using SeriousCases.Core.Data;
 namespace SeriousCases.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSeriousCasesDbContext))]
-    [Migration("20261202005008_OwnerRegisterIndex")]
-    partial class OwnerRegisterIndex
+    [Migration("20261202014059_ActionRegister")]
+    partial class ActionRegister
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

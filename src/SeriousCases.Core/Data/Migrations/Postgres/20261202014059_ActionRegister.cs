@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SeriousCases.Core.Data.Migrations.Sqlite
+namespace SeriousCases.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ActionRegister : Migration
@@ -17,55 +17,55 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "Attempts",
                 table: "Notifications",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ChannelReference",
                 table: "Notifications",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastError",
                 table: "Notifications",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OriginDescription",
                 table: "AgreedActivities",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ReferralId",
                 table: "AgreedActivities",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReportedCompleteOn",
                 table: "AgreedActivities",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SupersededByActivityId",
                 table: "AgreedActivities",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ActivityContributors",
                 columns: table => new
                 {
-                    AgreedActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerTeamId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AgreedActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerTeamId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,16 +88,16 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "ActivityUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgreedActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreedActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,16 +114,16 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "DueDateChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgreedActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ToDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreedActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ToDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,15 +140,15 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "EscalationSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DaysAfterDue = table.Column<int>(type: "INTEGER", nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DaysAfterDue = table.Column<int>(type: "integer", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,8 +159,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "OwnerTeamMembers",
                 columns: table => new
                 {
-                    OwnerTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    OwnerTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,16 +183,16 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "OwnerTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActivitiesMoved = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivitiesMoved = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,13 +215,13 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "SavedViews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Query = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,14 +238,14 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "ActivityEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgreedActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EscalationStepId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreedActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EscalationStepId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,9 +265,26 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgreedActivities_AccountableDirectorGeneral",
+                table: "AgreedActivities",
+                column: "AccountableDirectorGeneral",
+                filter: "\"AccountableDirectorGeneral\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActivities_Open_DueOn",
+                table: "AgreedActivities",
+                columns: new[] { "DueOn", "Id" },
+                filter: "\"Status\" IN ('NotStarted', 'InProgress')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgreedActivities_Origin_Status",
                 table: "AgreedActivities",
                 columns: new[] { "Origin", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActivities_OwnerTeamId_DueOn_Id",
+                table: "AgreedActivities",
+                columns: new[] { "OwnerTeamId", "DueOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgreedActivities_OwnerTeamId_Status_DueOn",
@@ -400,7 +417,19 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                 name: "EscalationSteps");
 
             migrationBuilder.DropIndex(
+                name: "IX_AgreedActivities_AccountableDirectorGeneral",
+                table: "AgreedActivities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgreedActivities_Open_DueOn",
+                table: "AgreedActivities");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AgreedActivities_Origin_Status",
+                table: "AgreedActivities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgreedActivities_OwnerTeamId_DueOn_Id",
                 table: "AgreedActivities");
 
             migrationBuilder.DropIndex(
