@@ -185,7 +185,8 @@ internal sealed class AgreedActivityConfiguration : IEntityTypeConfiguration<Agr
         b.HasIndex(x => x.FindingId);
         b.HasOne<Finding>().WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OwnerTeamId);
-        b.HasIndex(x => new { x.PanelMeetingId, x.Origin, x.Number });
+        // Action points and recommendations are numbered per meeting; the index makes a duplicate number impossible.
+        b.HasIndex(x => new { x.PanelMeetingId, x.Origin, x.Number }).IsUnique();
         b.Property(x => x.Reference).HasMaxLength(30);
         b.Property(x => x.Text).HasMaxLength(4000);
         b.Property(x => x.ResponsiblePerson).HasMaxLength(200);
@@ -341,6 +342,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         b.Property(x => x.Title).HasMaxLength(300);
         b.HasIndex(x => new { x.PanelMeetingId, x.Number }).IsUnique();
+        b.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -59,7 +59,13 @@ public sealed class PanelMeeting : Entity
     public string? ChairName { get; set; }
     /// <summary>Set when a member chaired on behalf of the Chair (as on 19 March 2020).</summary>
     public string? ChairOnBehalfOf { get; set; }
+    /// <summary>The minutes as the secretariat edits them: generated from the meeting record, then edited.
+    /// Same line format as the Terms of Reference ("## " headings, "- " bullets, "**Decision 1:**" bold).</summary>
+    public string? MinutesText { get; set; }
+    public DateOnly? MinutesAgreedOn { get; set; }
     public DateOnly? MinutesCirculatedOn { get; set; }
+    /// <summary>The published text, redactions applied, frozen when published (the public page shows this).</summary>
+    public string? PublishedMinutesText { get; set; }
     public DateOnly? MinutesPublishedOn { get; set; }
     public List<AgendaItem> AgendaItems { get; set; } = [];
     public List<PanelPaper> Papers { get; set; } = [];
@@ -67,11 +73,24 @@ public sealed class PanelMeeting : Entity
     public List<PanelDecision> Decisions { get; set; } = [];
 }
 
+public enum AgendaItemKind
+{
+    Welcome = 1,
+    ActionsUpdate = 2,
+    ThemeDiscussion = 3,
+    AnyOtherBusiness = 4,
+    Other = 5,
+}
+
 public sealed class AgendaItem : Entity
 {
     public Guid PanelMeetingId { get; set; }
     public int Number { get; set; }
+    public AgendaItemKind Kind { get; set; } = AgendaItemKind.Other;
     public required string Title { get; set; }
+    /// <summary>For a group discussion of a theme: the theme record it links to.</summary>
+    public Guid? ThemeId { get; set; }
+    public Theme? Theme { get; set; }
     /// <summary>The minuted discussion for the item.</summary>
     public string? Minute { get; set; }
 }
@@ -101,6 +120,8 @@ public sealed class MeetingAttendance : Entity
 {
     public Guid PanelMeetingId { get; set; }
     public AttendanceKind Kind { get; set; }
+    /// <summary>Order within its kind, as the minutes list people.</summary>
+    public int Order { get; set; }
     public required string PersonName { get; set; }
     public string? JobTitle { get; set; }
     /// <summary>For a deputy: the member they attended on behalf of (with the Chair's agreement).</summary>

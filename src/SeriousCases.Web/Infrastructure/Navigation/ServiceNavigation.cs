@@ -22,6 +22,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("IPRG review", "/iprg", Policies.ReviewFindings),
         new("Not met referrals", "/acs-learning", Policies.CaptureAcsLearning),
         new("Action register", "/actions", Policies.ActionRegister),
+        new("Serious Case Panel", "/panel", Policies.ViewPanel),
         new("Insight", "/insight", Policies.Insight),
         new("Management information", "/management/family-engagement", Policies.Analyse),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),

@@ -1,3 +1,5 @@
+using SeriousCases.Web.Pages.Shared;
+
 namespace SeriousCases.Web.Pages.Investigations;
 
 public enum CaseSection
@@ -33,4 +35,6 @@ public sealed record CaseNavigation(Guid Id, string Reference, CaseSection Curre
         (CaseSection.Report, "Report", Href(Id, CaseSection.Report)),
         (CaseSection.QualityReview, "Quality review", Href(Id, CaseSection.QualityReview)),
     ];
+
+    public SubNavigation Menu => new($"Sections of IPR {Reference}", [.. Links().Select(l => new SubNavigationLink(l.Text, l.Href, l.Section == Current))]);
 }

@@ -274,7 +274,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
-                    b.HasIndex("PanelMeetingId", "Origin", "Number");
+                    b.HasIndex("PanelMeetingId", "Origin", "Number")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueOn", "Id" }, "IX_AgreedActivities_Open_DueOn")
                         .HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");
@@ -1422,6 +1423,11 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Minute")
                         .HasColumnType("text");
 
@@ -1429,6 +1435,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("PanelMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ThemeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Title")
@@ -1444,6 +1453,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("PanelMeetingId", "Number")
                         .IsUnique();
@@ -1475,6 +1486,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<string>("OnBehalfOf")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("PanelMeetingId")
                         .HasColumnType("uuid");
@@ -1567,11 +1581,20 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("MinutesAgreedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("MinutesCirculatedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("MinutesPublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("MinutesText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublishedMinutesText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2558,6 +2581,13 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasForeignKey("PanelMeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.MeetingAttendance", b =>

@@ -269,7 +269,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
-                    b.HasIndex("PanelMeetingId", "Origin", "Number");
+                    b.HasIndex("PanelMeetingId", "Origin", "Number")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueOn", "Id" }, "IX_AgreedActivities_Open_DueOn")
                         .HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");
@@ -1412,6 +1413,11 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Minute")
                         .HasColumnType("TEXT");
 
@@ -1419,6 +1425,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PanelMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThemeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1434,6 +1443,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("PanelMeetingId", "Number")
                         .IsUnique();
@@ -1465,6 +1476,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<string>("OnBehalfOf")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PanelMeetingId")
                         .HasColumnType("TEXT");
@@ -1557,10 +1571,19 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MinutesAgreedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("MinutesCirculatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("MinutesPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedMinutesText")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2548,6 +2571,13 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasForeignKey("PanelMeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SeriousCases.Core.ReferenceData.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.MeetingAttendance", b =>

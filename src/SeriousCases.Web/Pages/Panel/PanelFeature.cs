@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using SeriousCases.Web.Infrastructure.Authorization;
+
+namespace SeriousCases.Web.Pages.Panel;
+
+/// <summary>The Panel's pages: members read them (themes and aggregates only, never a customer's details); only the
+/// secretariat changes anything. Pages whose name starts with a verb that changes things are listed here.</summary>
+public sealed class PanelFeature : IFeatureAccess
+{
+    public void Configure(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/Panel", Policies.ViewPanel);
+        foreach (var page in SecretariatPages)
+        {
+            pages.AuthorizePage(page, Policies.RunPanel);
+        }
+    }
+
+    /// <summary>Forms that change the Panel's record; each feature adds its own here.</summary>
+    public static readonly string[] SecretariatPages =
+    [
+    ];
+}
