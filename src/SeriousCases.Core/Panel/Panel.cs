@@ -64,6 +64,9 @@ public sealed class PanelMeeting : Entity
     public string? MinutesText { get; set; }
     public DateOnly? MinutesAgreedOn { get; set; }
     public DateOnly? MinutesCirculatedOn { get; set; }
+    /// <summary>Further words or names the secretariat chose to redact, one per line (attendees are chosen on their
+    /// attendance record).</summary>
+    public string? ExtraRedactions { get; set; }
     /// <summary>The published text, redactions applied, frozen when published (the public page shows this).</summary>
     public string? PublishedMinutesText { get; set; }
     public DateOnly? MinutesPublishedOn { get; set; }

@@ -1569,6 +1569,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExtraRedactions")
+                        .HasColumnType("text");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(40)

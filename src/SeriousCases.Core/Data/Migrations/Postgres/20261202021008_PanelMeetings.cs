@@ -15,6 +15,12 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                 name: "IX_AgreedActivities_PanelMeetingId_Origin_Number",
                 table: "AgreedActivities");
 
+            migrationBuilder.AddColumn<string>(
+                name: "ExtraRedactions",
+                table: "PanelMeetings",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "MinutesAgreedOn",
                 table: "PanelMeetings",
@@ -88,6 +94,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_AgendaItems_ThemeId",
                 table: "AgendaItems");
+
+            migrationBuilder.DropColumn(
+                name: "ExtraRedactions",
+                table: "PanelMeetings");
 
             migrationBuilder.DropColumn(
                 name: "MinutesAgreedOn",
