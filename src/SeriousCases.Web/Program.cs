@@ -63,6 +63,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Iprg.IprgAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
+builder.Services.AddMemoryCache();
 builder.Services.AddServiceScheduling(builder.Configuration);
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());

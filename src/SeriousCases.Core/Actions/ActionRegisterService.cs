@@ -131,7 +131,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         }
 
         // Only the parts the user plays go into the query, each a branch of its own.
-        var (teams, contributed) = by.Is(RegisterRoles.Owner) ? await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct) : ([], []);
+        var (teams, contributed) = by.Is(RegisterRoles.Owner) ? await UserScopeAsync(by, ct) : ([], []);
         var parts = new List<Expression<Func<AgreedActivity, bool>>>();
         if (by.Is(RegisterRoles.Iprg))
         {
@@ -205,6 +205,22 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     private async Task<(List<Guid> Teams, List<Guid> Contributed)> TeamScopeAsync(List<Guid> teams, CancellationToken ct) =>
         (teams, teams.Count == 0 ? [] : await db.ActivityContributors.Where(c => teams.Contains(c.OwnerTeamId)).Select(c => c.AgreedActivityId).ToListAsync(ct));
 
+    private (Guid UserId, List<Guid> Teams, List<Guid> Contributed)? userScope;
+
+    /// <summary>The user's teams and what they contribute to, read once per request (this service is scoped): the
+    /// register page asks for them for its list, its count and its filter choices.</summary>
+    private async Task<(List<Guid> Teams, List<Guid> Contributed)> UserScopeAsync(RegisterUser by, CancellationToken ct)
+    {
+        if (userScope is not { } known || known.UserId != by.UserId)
+        {
+            var (teams, contributed) = await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct);
+            known = (by.UserId, teams, contributed);
+            userScope = known;
+        }
+
+        return (known.Teams, known.Contributed);
+    }
+
     /// <summary>The directors general accountable for what <paramref name="by"/> may see, for the register's filter.</summary>
     public async Task<List<string>> DirectorsGeneralAsync(RegisterUser by, CancellationToken ct) =>
         await (await VisibleAsync(by, ct))
@@ -224,8 +240,12 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         foreach (var branch in await BranchesAsync(by, ct))
         {
             var items = await FilterAsync(branch, q, by, today, ct);
-            total += await items.CountAsync(ct);
-            rows.AddRange(await PageAsync(items, cursor, pageSize + 1, ct));
+            var count = await items.CountAsync(ct);
+            total += count;
+            if (count > 0)
+            {
+                rows.AddRange(await PageAsync(items, cursor, pageSize + 1, ct));
+            }
         }
 
         // The branches are disjoint; their pages merged in the database's order give the register's page.
@@ -292,7 +312,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         // For someone who is only an owner, what they may see already is their teams' activities.
         if (q.Mine && by.Roles != RegisterRoles.Owner)
         {
-            var (teams, contributed) = await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct);
+            var (teams, contributed) = await UserScopeAsync(by, ct);
             var owned = OwnedBy(teams);
             items = contributed.Count == 0
                 ? items.Where(owned)

@@ -95,13 +95,20 @@ public static class DatabaseSetup
 
     /// <summary>The register and the lists run the same few statements all day: Npgsql prepares them once used
     /// repeatedly, so PostgreSQL stops planning each of them again (a few milliseconds each). A connection string
-    /// that sets its own "Max Auto Prepare" keeps it.</summary>
+    /// that sets its own "Max Auto Prepare" (or "No Reset On Close") keeps it.</summary>
     public static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 64;
+        }
+
+        // A page runs several short queries, each taking a pooled connection: resetting the session on every return
+        // is a round trip each time. Nothing here keeps session state (advisory locks are transaction-scoped).
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
