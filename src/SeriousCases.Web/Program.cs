@@ -44,6 +44,8 @@ builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationService>();
 builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationSender>();
 builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationInbox>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationLadderService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.TermsOfReferenceService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.PanelMembershipService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
