@@ -64,6 +64,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Iprg.IprgAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
+builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Panel.TermsOfReference.TermsOfReferenceAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddServiceScheduling(builder.Configuration);
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);

@@ -79,6 +79,17 @@ public sealed class TermsOfReferencePageTests(ServiceFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_secretariat_home_page_says_the_review_is_overdue()
+    {
+        var home = await (await app.SignInAsync("secretariat@demo.test")).GetDocumentAsync("/");
+        var link = home.QuerySelectorAll("main a[href='/panel/terms-of-reference']").Single();
+        Assert.Equal("The review of the Terms of Reference is overdue: it was due by 1 January 2025", link.TextContent.Trim());
+
+        var panelHome = await (await app.SignInAsync("panel@demo.test")).GetDocumentAsync("/");
+        Assert.DoesNotContain("review of the Terms of Reference", panelHome.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_panel_member_cannot_add_a_version()
     {
         var panel = await app.SignInAsync("panel@demo.test");
