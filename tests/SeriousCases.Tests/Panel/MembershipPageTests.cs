@@ -24,6 +24,7 @@ public sealed class MembershipPageTests(ServiceFactory app) : IClassFixture<Serv
 
         var page = await panel.GetDocumentAsync("/panel/membership?on=2020-03-19");
         Assert.Equal(11, Names(page).Count);
+        Assert.Equal("Members on 19 March 2020", page.QuerySelector("#members-heading")!.TextContent.Trim());
         Assert.Equal("11 members.", page.QuerySelector("#member-count")!.TextContent.Trim());
         Assert.Equal(["Chair", "Permanent Secretary", "Directors General", "Independent Case Examiner"],
             page.QuerySelectorAll("table[id^='role-'] caption").Select(c => c.TextContent.Trim()));
