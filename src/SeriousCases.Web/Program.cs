@@ -44,6 +44,8 @@ builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationService>();
 builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationSender>();
 builder.Services.AddScoped<SeriousCases.Core.Notifications.NotificationInbox>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.EscalationLadderService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.TermsOfReferenceService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.PanelMembershipService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.ReferralService>();
 builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
@@ -62,6 +64,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Iprg.IprgAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
+builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Panel.TermsOfReference.TermsOfReferenceAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddMemoryCache();
 builder.Services.AddServiceScheduling(builder.Configuration);
