@@ -19,5 +19,10 @@ public sealed class PanelFeature : IFeatureAccess
     /// <summary>Forms that change the Panel's record; each feature adds its own here.</summary>
     public static readonly string[] SecretariatPages =
     [
+        "/Panel/Meetings/MinutesEdit",
+        "/Panel/Meetings/MinutesAgree",
+        "/Panel/Meetings/MinutesCirculate",
+        "/Panel/Meetings/MinutesRedact",
+        "/Panel/Meetings/MinutesPublish",
     ];
 }
