@@ -138,6 +138,16 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /admin/reference-data/owner-teams"] = Policies.Administer,
         ["GET /admin/reference-data/owner-teams/{id:guid}/move"] = Policies.Administer,
         ["POST /api/v1/owner-teams/{id:guid}/transfer"] = Policies.Administer,
+        ["GET /panel/meetings/{id:guid}/minutes"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/edit"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/agree"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/circulate"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/redact"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/publish"] = Policies.RunPanel,
+        ["GET /minutes"] = Anonymous,
+        ["GET /minutes/{meetingDate}"] = Anonymous,
+        ["GET /minutes/{meetingDate}.docx"] = Anonymous,
+        ["GET /minutes/{meetingDate}.html"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -151,6 +161,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["question"] = "received",
         ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
         ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
+        ["meetingDate"] = "2020-07-02",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()
