@@ -25,7 +25,7 @@ public static class PanelMinutesSeeder
             }
 
             // The minutes list people as the source does (when the attendance carries no order of its own).
-            var order = source.Attendance.Select((a, i) => (a, i)).ToDictionary(x => (x.a.Kind, x.a.Name), x => x.i);
+            var order = source.Attendance.Select((a, i) => (a, i)).GroupBy(x => (x.a.Kind, x.a.Name)).ToDictionary(g => g.Key, g => g.First().i);
             meeting.Attendance.Sort((x, y) => x.Order != y.Order
                 ? x.Order.CompareTo(y.Order)
                 : order.GetValueOrDefault((x.Kind, x.PersonName), int.MaxValue).CompareTo(order.GetValueOrDefault((y.Kind, y.PersonName), int.MaxValue)));
