@@ -121,7 +121,9 @@ public static class PanelPapersDocx
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static byte[] Write(string title, string marking, Action<Body> content)
+    /// <summary>A Word document with <paramref name="marking"/> in the header and footer of every page, this class's
+    /// styles (Title, Heading1, Normal, TableText) and A4 landscape or portrait. Shared with the Panel's minutes.</summary>
+    internal static byte[] Write(string title, string marking, Action<Body> content, bool landscape = true)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -143,14 +145,19 @@ public static class PanelPapersDocx
             body.Append(new SectionProperties(
                 new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
+                landscape
+                    ? new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape }
+                    : new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
                 new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
         }
 
         return stream.ToArray();
     }
 
-    private static Paragraph Para(string text, string? style = null, bool bold = false)
+    internal static Paragraph Para(string text, string? style = null, bool bold = false) => Para([(text, bold)], style);
+
+    /// <summary>A paragraph of runs, each bold or not, in <paramref name="style"/>.</summary>
+    internal static Paragraph Para(IEnumerable<(string Text, bool Bold)> runs, string? style = null)
     {
         var paragraph = new Paragraph();
         if (style is not null)
@@ -158,14 +165,18 @@ public static class PanelPapersDocx
             paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
         }
 
-        var run = new Run();
-        if (bold)
+        foreach (var (text, bold) in runs)
         {
-            run.Append(new RunProperties(new Bold()));
+            var run = new Run();
+            if (bold)
+            {
+                run.Append(new RunProperties(new Bold()));
+            }
+
+            run.Append(new Text(IprReportDocx.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+            paragraph.Append(run);
         }
 
-        run.Append(new Text(IprReportDocx.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
-        paragraph.Append(run);
         return paragraph;
     }
 

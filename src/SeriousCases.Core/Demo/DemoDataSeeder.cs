@@ -41,6 +41,7 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         await db.SaveChangesAsync(ct);
         SeedPanel(teams, themes);
         await db.SaveChangesAsync(ct);
+        await PanelMinutesSeeder.SeedAsync(db, ct);
         var triage = users.Single(u => u.Roles.Any(r => r.Role == Roles.Triage));
         await new OpenCasesSeeder(db, clock ?? TimeProvider.System).SeedAsync(investigator, triage, ct);
         await db.SaveChangesAsync(ct);

@@ -147,6 +147,16 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /panel/membership/{id:guid}/end"] = Policies.RunPanel,
         ["GET /api/v1/panel/terms-of-reference"] = Policies.ViewPanel,
         ["GET /api/v1/panel/membership"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/minutes"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/edit"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/agree"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/circulate"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/redact"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/minutes/publish"] = Policies.RunPanel,
+        ["GET /minutes"] = Anonymous,
+        ["GET /minutes/{meetingDate}"] = Anonymous,
+        ["GET /minutes/{meetingDate}.docx"] = Anonymous,
+        ["GET /minutes/{meetingDate}.html"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -160,6 +170,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["question"] = "received",
         ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
         ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
+        ["meetingDate"] = "2020-07-02",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -22,5 +22,10 @@ public sealed class PanelFeature : IFeatureAccess
         "/Panel/TermsOfReference/New",
         "/Panel/Membership/New",
         "/Panel/Membership/End",
+        "/Panel/Meetings/MinutesEdit",
+        "/Panel/Meetings/MinutesAgree",
+        "/Panel/Meetings/MinutesCirculate",
+        "/Panel/Meetings/MinutesRedact",
+        "/Panel/Meetings/MinutesPublish",
     ];
 }
