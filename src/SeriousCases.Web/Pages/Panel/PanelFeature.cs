@@ -19,5 +19,13 @@ public sealed class PanelFeature : IFeatureAccess
     /// <summary>Forms that change the Panel's record; each feature adds its own here.</summary>
     public static readonly string[] SecretariatPages =
     [
+        "/Panel/Meetings/New",
+        "/Panel/Meetings/Plan",
+        "/Panel/Meetings/Edit",
+        "/Panel/Meetings/Held",
+        "/Panel/Meetings/AgendaItem",
+        "/Panel/Meetings/Paper",
+        "/Panel/Meetings/Circulated",
+        "/Panel/Meetings/Attendee",
     ];
 }
