@@ -330,14 +330,29 @@ public sealed class PanelMeetingService(SeriousCasesDbContext db, TimeProvider c
         var item = new AgendaItem
         {
             PanelMeetingId = meeting.Id,
-            Number = meeting.AgendaItems.Select(a => a.Number).DefaultIfEmpty().Max() + 1,
             Kind = input.Kind!.Value,
             Title = title!,
             ThemeId = input.ThemeId,
         };
-        db.AgendaItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        return item;
+        // As with papers: a second item added at the same moment takes the next free number.
+        for (var attempt = 1; ; attempt++)
+        {
+            item.Number = await db.AgendaItems.Where(a => a.PanelMeetingId == meeting.Id && a.Id != item.Id).Select(a => (int?)a.Number).MaxAsync(ct) is { } n ? n + 1 : 1;
+            if (attempt == 1)
+            {
+                db.AgendaItems.Add(item);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return item;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The item stays added; it is saved again with the next free number.
+            }
+        }
     }
 
     public async Task<AgendaItem> UpdateAgendaItemAsync(Guid id, Guid itemId, int version, AgendaItemInput input, CancellationToken ct)
