@@ -59,6 +59,7 @@ builder.Services.AddScoped<SeriousCases.Core.Iprg.IprgSessionService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.IprReportService>();
 builder.Services.AddScoped<SeriousCases.Core.Iprg.LearningOutcomeService>();
 builder.Services.AddScoped<SeriousCases.Core.Panel.Minutes.MinutesService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.PanelMeetingService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
@@ -67,6 +68,7 @@ builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, Serious
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.QualityReviewAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Panel.TermsOfReference.TermsOfReferenceAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Panel.Meetings.MinutesAttention>();
+builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Panel.MeetingsAttention>();
 builder.Services.AddScoped<ServiceNavigation>();
 builder.Services.AddMemoryCache();
 builder.Services.AddServiceScheduling(builder.Configuration);

@@ -204,10 +204,19 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
                 FormatNote = m.FormatNote,
                 ChairName = m.ChairName,
                 ChairOnBehalfOf = m.ChairOnBehalfOf,
-                // Published together, with the Secretary of State's letter of 22 July 2020.
+                // Agreed and circulated a fortnight after the meeting (the seeds give no date); published together, with
+                // the Secretary of State's letter of 22 July 2020.
+                MinutesAgreedOn = m.MeetingOn.AddDays(14),
                 MinutesCirculatedOn = m.MeetingOn.AddDays(14),
                 MinutesPublishedOn = m.MinutesPublishedOn,
-                AgendaItems = [.. m.Agenda.Select(a => new AgendaItem { Number = a.Number, Title = a.Title, Minute = a.Minute })],
+                AgendaItems = [.. m.Agenda.Select(a => new AgendaItem
+                {
+                    Number = a.Number,
+                    Kind = a.Kind,
+                    Title = a.Title,
+                    ThemeId = a.Theme is null ? null : themes[a.Theme],
+                    Minute = a.Minute,
+                })],
                 Papers = [.. m.Papers.Select(p => new PanelPaper
                 {
                     Number = p.Number,
@@ -216,9 +225,11 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
                     ThemeId = p.Theme is null ? null : themes[p.Theme],
                     CirculatedOn = m.MeetingOn.AddDays(-7),
                 })],
-                Attendance = [.. m.Attendance.Select(a => new MeetingAttendance
+                Attendance = [.. m.Attendance.Select((a, i) => new MeetingAttendance
                 {
                     Kind = a.Kind,
+                    // As the minutes list people: members and deputies share one list, every other group has its own.
+                    Order = m.Attendance.Take(i + 1).Count(o => AttendanceRules.SharesOrder(o.Kind, a.Kind)),
                     PersonName = a.Name,
                     JobTitle = a.JobTitle,
                     OnBehalfOf = a.OnBehalfOf,
@@ -271,6 +282,47 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
                 }
             }
         }
+
+        SeedNextMeeting(themes);
+    }
+
+    /// <summary>The next meeting, planned three weeks after the load day: hybrid, the standard agenda with a theme to
+    /// discuss, two papers in preparation (the actions update circulated, the theme paper not yet) and the members
+    /// expected, with the (fictional) secretariat.</summary>
+    private void SeedNextMeeting(Dictionary<string, Guid> themes)
+    {
+        var today = UkTime.Today(clock ?? TimeProvider.System);
+        var on = today.AddDays(21);
+        var members = AttendanceRules.MembersOn(db.PanelMemberships.Local, on);
+        var chair = members.FirstOrDefault(x => x.Role == PanelRole.Chair);
+        var theme = ReferenceDataSeeder.Themes.Single(t => t.Code == "VULNERABLE");
+        var meeting = new PanelMeeting
+        {
+            MeetingOn = on,
+            Format = MeetingFormat.Hybrid,
+            FormatNote = "Caxton House, London, with members joining by video call.",
+            ChairName = chair?.PersonName,
+            AgendaItems = [.. PanelMeetingService.DefaultAgenda.Select((a, i) => new AgendaItem
+            {
+                Number = i + 1,
+                Kind = a.Kind,
+                Title = a.Kind == AgendaItemKind.ThemeDiscussion ? $"Group discussion – {theme.Name.ToLowerInvariant()}" : a.Title,
+                ThemeId = a.Kind == AgendaItemKind.ThemeDiscussion ? themes[theme.Code] : null,
+            })],
+            Papers =
+            [
+                new PanelPaper { Number = 1, Title = "Actions update", Presenter = "Secretariat", CirculatedOn = today },
+                new PanelPaper { Number = 2, Title = theme.Name, Presenter = "Customer Experience Directorate", ThemeId = themes[theme.Code] },
+            ],
+        };
+        var order = 0;
+        foreach (var member in members.OrderBy(x => x.Role != PanelRole.Chair))
+        {
+            meeting.Attendance.Add(new MeetingAttendance { Kind = AttendanceKind.Member, Order = ++order, PersonName = member.PersonName, JobTitle = member.JobTitle });
+        }
+
+        meeting.Attendance.Add(new MeetingAttendance { Kind = AttendanceKind.Secretariat, Order = 1, PersonName = "Jordan Pike", JobTitle = "Serious Case Panel Secretariat", Redacted = true });
+        db.PanelMeetings.Add(meeting);
     }
 
     private static int Next(Dictionary<int, int> counters, int year) =>

@@ -70,7 +70,8 @@ public sealed record MeetingSource(
 
 public sealed record AttendanceSource(AttendanceKind Kind, string Name, string? JobTitle, string? OnBehalfOf, bool ChairAgreedDeputy, bool Redacted);
 
-public sealed record AgendaSource(int Number, string Title, string Minute);
+/// <summary>An agenda item; Theme is the code of the theme a group discussion is about, where it is one theme.</summary>
+public sealed record AgendaSource(int Number, AgendaItemKind Kind, string Title, string? Theme, string Minute);
 
 public sealed record PaperSource(int Number, string Title, string Presenter, string? Theme);
 

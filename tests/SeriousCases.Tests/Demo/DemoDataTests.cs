@@ -151,6 +151,7 @@ public sealed partial class DemoDataTests(DemoDatabase demo) : IClassFixture<Dem
         await using var db = demo.Database.CreateContext();
         var meetings = await db.PanelMeetings
             .Include(m => m.Attendance).Include(m => m.Papers).Include(m => m.Decisions).Include(m => m.AgendaItems)
+            .Where(m => m.MeetingOn.Year == 2020)
             .OrderBy(m => m.MeetingOn).ToListAsync();
         Assert.Equal([new DateOnly(2020, 3, 19), new DateOnly(2020, 7, 2)], meetings.Select(m => m.MeetingOn));
 
@@ -159,7 +160,14 @@ public sealed partial class DemoDataTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal("Hayley Tatum", march.ChairOnBehalfOf);
         Assert.Equal(3, march.Attendance.Count(a => a.Kind == AttendanceKind.Apologies));
         Assert.Contains(march.Attendance, a => a.Kind == AttendanceKind.Deputy && a.PersonName == "Laura Squire" && a.OnBehalfOf == "Nick Joicey");
-        Assert.Contains(march.Attendance, a => a.Kind == AttendanceKind.Secretariat && a.Redacted);
+        Assert.Contains(march.Attendance, a => a.Kind == AttendanceKind.Secretariat && a.Redacted && a.PersonName == "Jordan Pike");
+        Assert.Equal([AgendaItemKind.Welcome, AgendaItemKind.Other, AgendaItemKind.ThemeDiscussion, AgendaItemKind.AnyOtherBusiness],
+            march.AgendaItems.OrderBy(a => a.Number).Select(a => a.Kind));
+        // The minutes' order: the Chair first, the deputy after the members, apologies in their own list.
+        var present = march.Attendance.Where(a => a.Kind is AttendanceKind.Member or AttendanceKind.Deputy).OrderBy(a => a.Order).Select(a => a.PersonName).ToList();
+        Assert.Equal("Sara Weller", present[0]);
+        Assert.Equal("Laura Squire", present[^1]);
+        Assert.Equal(["Nick Joicey", "Hayley Tatum", "John-Paul Marks"], march.Attendance.Where(a => a.Kind == AttendanceKind.Apologies).OrderBy(a => a.Order).Select(a => a.PersonName));
         Assert.Equal(["Stopping payments", "Underpayments and paying safely"], march.Papers.OrderBy(p => p.Number).Select(p => p.Title));
         Assert.Equal([1, 2], march.Decisions.OrderBy(d => d.Number).Select(d => d.Number));
         var actionPoints = await db.AgreedActivities
@@ -175,6 +183,25 @@ public sealed partial class DemoDataTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal(2, await db.AgreedActivities.CountAsync(a => a.PanelMeetingId == july.Id && a.Origin == ActivityOrigin.PanelDecisionWork
             && a.AccountableDirectorGeneral != null));
         Assert.Equal("Customer Dissatisfaction", july.Papers.Single(p => p.Number == 2).Title);
+        Assert.Equal(july.Papers.Single(p => p.Number == 2).ThemeId, july.AgendaItems.Single(a => a.Kind == AgendaItemKind.ThemeDiscussion).ThemeId);
+        var julyPresent = july.Attendance.Where(a => a.Kind is AttendanceKind.Member or AttendanceKind.Deputy).OrderBy(a => a.Order).Select(a => a.PersonName).ToList();
+        Assert.Equal(["Mary Pattison", "Laura Squire", "Joanna Wallace"], julyPresent[^3..]);
+    }
+
+    [Fact]
+    public async Task A_next_meeting_is_planned_three_weeks_ahead_with_papers_in_preparation()
+    {
+        await using var db = demo.Database.CreateContext();
+        var next = await db.PanelMeetings.Include(m => m.Papers).Include(m => m.AgendaItems).Include(m => m.Attendance)
+            .SingleAsync(m => m.Status == MeetingStatus.Planned);
+        Assert.True(next.MeetingOn > Core.Common.UkTime.Today(TimeProvider.System).AddDays(14));
+        Assert.Equal(MeetingFormat.Hybrid, next.Format);
+        Assert.Equal(4, next.AgendaItems.Count);
+        Assert.NotNull(next.AgendaItems.Single(a => a.Kind == AgendaItemKind.ThemeDiscussion).ThemeId);
+        Assert.Equal(1, next.Papers.Count(p => p.CirculatedOn is null));
+        Assert.Equal(1, next.Papers.Count(p => p.CirculatedOn is not null));
+        Assert.Contains(next.Attendance, a => a.Kind == AttendanceKind.Secretariat && a.Redacted);
+        Assert.True(next.Attendance.Count(a => a.Kind == AttendanceKind.Member) >= 10);
     }
 
     [Fact]

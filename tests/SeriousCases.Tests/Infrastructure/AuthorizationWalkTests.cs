@@ -157,6 +157,18 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /minutes/{meetingDate}"] = Anonymous,
         ["GET /minutes/{meetingDate}.docx"] = Anonymous,
         ["GET /minutes/{meetingDate}.html"] = Anonymous,
+        ["GET /panel"] = Policies.ViewPanel,
+        ["GET /panel/meetings/new"] = Policies.RunPanel,
+        ["GET /panel/meetings/plan"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/edit"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/held"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/agenda"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/agenda-item/{itemId:guid?}"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/paper/{paperId:guid?}"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/paper/{paperId:guid}/circulated"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/attendance"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/attendee/{attendeeId:guid?}"] = Policies.RunPanel,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -171,6 +183,9 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
         ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
         ["meetingDate"] = "2020-07-02",
+        ["itemId"] = "0190e2b4-0000-7000-8000-000000000004",
+        ["paperId"] = "0190e2b4-0000-7000-8000-000000000005",
+        ["attendeeId"] = "0190e2b4-0000-7000-8000-000000000006",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -27,5 +27,13 @@ public sealed class PanelFeature : IFeatureAccess
         "/Panel/Meetings/MinutesCirculate",
         "/Panel/Meetings/MinutesRedact",
         "/Panel/Meetings/MinutesPublish",
+        "/Panel/Meetings/New",
+        "/Panel/Meetings/Plan",
+        "/Panel/Meetings/Edit",
+        "/Panel/Meetings/Held",
+        "/Panel/Meetings/AgendaItem",
+        "/Panel/Meetings/Paper",
+        "/Panel/Meetings/Circulated",
+        "/Panel/Meetings/Attendee",
     ];
 }
