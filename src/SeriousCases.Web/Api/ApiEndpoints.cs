@@ -3,6 +3,7 @@ using SeriousCases.Web.Api.Actions;
 using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.Iprg;
+using SeriousCases.Web.Api.Panel;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Infrastructure.Authentication;
@@ -36,6 +37,7 @@ public static class ApiEndpoints
         v1.MapIprgApi();
         v1.MapIprReportApi();
         v1.MapActionApi();
+        v1.MapPanelMeetingApi();
         return app;
     }
 }
