@@ -108,7 +108,7 @@ public sealed class PanelOutcomeService(SeriousCasesDbContext db, ActionRegister
     }
 
     /// <summary>Records Decision n of the meeting and, when it commissions work, that work in the action register, in one save.</summary>
-    public async Task<DecisionAdded> AddDecisionAsync(Guid meetingId, NewDecisionInput input, RegisterUser by, CancellationToken ct)
+    public async Task<DecisionAdded> AddDecisionAsync(Guid meetingId, NewDecisionInput input, RegisterUser by, CancellationToken ct, IReadOnlyCollection<string>? unreadable = null)
     {
         RequireSecretariat(by);
         await MeetingAsync(meetingId, ct);
@@ -155,7 +155,7 @@ public sealed class PanelOutcomeService(SeriousCasesDbContext db, ActionRegister
             }
         }
 
-        errors.ThrowIfAny();
+        ThrowIfAny(errors, unreadable);
         db.PanelDecisions.Add(decision);
         if (work is not null)
         {
@@ -175,11 +175,11 @@ public sealed class PanelOutcomeService(SeriousCasesDbContext db, ActionRegister
     }
 
     /// <summary>Records action point APn of the meeting in the action register.</summary>
-    public async Task<AgreedActivity> AddActionPointAsync(Guid meetingId, NewActionPointInput input, RegisterUser by, CancellationToken ct)
+    public async Task<AgreedActivity> AddActionPointAsync(Guid meetingId, NewActionPointInput input, RegisterUser by, CancellationToken ct, IReadOnlyCollection<string>? unreadable = null)
     {
         RequireSecretariat(by);
         await MeetingAsync(meetingId, ct);
-        return await register.CreateAsync(new NewActivityInput
+        return await AddToRegisterAsync(new NewActivityInput
         {
             Origin = ActivityOrigin.PanelActionPoint,
             Text = input.Text,
@@ -190,15 +190,15 @@ public sealed class PanelOutcomeService(SeriousCasesDbContext db, ActionRegister
             DueOn = input.DueOn,
             MeetingId = meetingId,
             Priority = ActivityPriority.High,
-        }, by, ct);
+        }, by, unreadable, ct);
     }
 
     /// <summary>Records recommendation Rn of the meeting in the action register, with its accountable Director General.</summary>
-    public async Task<AgreedActivity> AddRecommendationAsync(Guid meetingId, NewRecommendationInput input, RegisterUser by, CancellationToken ct)
+    public async Task<AgreedActivity> AddRecommendationAsync(Guid meetingId, NewRecommendationInput input, RegisterUser by, CancellationToken ct, IReadOnlyCollection<string>? unreadable = null)
     {
         RequireSecretariat(by);
         await MeetingAsync(meetingId, ct);
-        return await register.CreateAsync(new NewActivityInput
+        return await AddToRegisterAsync(new NewActivityInput
         {
             Origin = ActivityOrigin.PanelRecommendation,
             Text = input.Text,
@@ -210,7 +210,29 @@ public sealed class PanelOutcomeService(SeriousCasesDbContext db, ActionRegister
             DueOn = input.DueOn,
             MeetingId = meetingId,
             Priority = ActivityPriority.High,
-        }, by, ct);
+        }, by, unreadable, ct);
+    }
+
+    /// <summary>Through the register's own checks and numbering (its CreateAsync, with the fields a page could not read).</summary>
+    private async Task<AgreedActivity> AddToRegisterAsync(NewActivityInput input, RegisterUser by, IReadOnlyCollection<string>? unreadable, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var prepared = await register.PrepareAsync(input, by, errors, null, ct);
+        ThrowIfAny(errors, unreadable);
+        register.Track(prepared!, by);
+        await UniqueViolation.SaveNumberedAsync(db, attempt => register.NumberAsync(prepared!, attempt, ct), ct);
+        return prepared!.Activity;
+    }
+
+    /// <summary>Refuses the change when there is a problem, or when the page could not read a field (a date whose boxes make
+    /// no date): the page already says what is wrong with that field, so the service's own message for it is left out.</summary>
+    private static void ThrowIfAny(ValidationErrors errors, IReadOnlyCollection<string>? unreadable)
+    {
+        var kept = errors.All.Where(e => unreadable is null || !unreadable.Contains(e.Field)).ToList();
+        if (kept.Count > 0 || unreadable is { Count: > 0 })
+        {
+            throw new DomainValidationException(kept);
+        }
     }
 
     /// <summary>Corrects a decision's wording. Refused when someone else changed it after <paramref name="expectedVersion"/> was read.</summary>

@@ -138,6 +138,15 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /admin/reference-data/owner-teams"] = Policies.Administer,
         ["GET /admin/reference-data/owner-teams/{id:guid}/move"] = Policies.Administer,
         ["POST /api/v1/owner-teams/{id:guid}/transfer"] = Policies.Administer,
+        ["GET /panel/meetings/{id:guid}/decisions"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/decisions/new"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/action-points/new"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/recommendations/new"] = Policies.RunPanel,
+        ["GET /api/v1/panel/meetings/"] = Policies.ViewPanel,
+        ["GET /api/v1/panel/meetings/{id:guid}"] = Policies.ViewPanel,
+        ["GET /api/v1/panel/meetings/{id:guid}/decisions/{number:int}"] = Policies.ViewPanel,
+        ["POST /api/v1/panel/meetings/{id:guid}/decisions"] = Policies.RunPanel,
+        ["POST /api/v1/panel/meetings/{id:guid}/action-points"] = Policies.RunPanel,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -151,6 +160,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["question"] = "received",
         ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
         ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
+        ["number"] = "1",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -19,5 +19,8 @@ public sealed class PanelFeature : IFeatureAccess
     /// <summary>Forms that change the Panel's record; each feature adds its own here.</summary>
     public static readonly string[] SecretariatPages =
     [
+        "/Panel/Meetings/NewDecision",
+        "/Panel/Meetings/NewActionPoint",
+        "/Panel/Meetings/NewRecommendation",
     ];
 }
