@@ -37,6 +37,7 @@ builder.Services.AddBenchmarkReferences(builder.Configuration);
 builder.Services.AddScoped<ServiceLineService>();
 builder.Services.AddScoped<ThemeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.ActionRegisterService>();
+builder.Services.AddScoped<SeriousCases.Core.Panel.PanelOutcomeService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.PanelPapersService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.OwnerTransferService>();
 builder.Services.AddScoped<SeriousCases.Core.Actions.SavedViewService>();

@@ -66,15 +66,22 @@ public sealed record NewActivityInput
     public string? Text { get; init; }
     /// <summary>The lead owner team's short name.</summary>
     public string? Owner { get; init; }
+    /// <summary>The lead owner team by id, instead of <see cref="Owner"/>.</summary>
+    public Guid? OwnerTeamId { get; init; }
     /// <summary>Contributing owner teams' short names, for a recommendation that cuts across several areas.</summary>
     public IReadOnlyList<string>? Contributors { get; init; }
     public string? ServiceLine { get; init; }
     public string? ResponsiblePerson { get; init; }
     public string? DirectorGeneral { get; init; }
     public DateOnly? DueOn { get; init; }
+    /// <summary>The timescale in words, as the minutes give it ("by the next meeting"); an action point needs this or a date.</summary>
+    public string? Timescale { get; init; }
     public ActivityPriority? Priority { get; init; }
     /// <summary>For Panel items: the meeting (its date).</summary>
     public DateOnly? MeetingOn { get; init; }
+    /// <summary>For Panel items: the meeting by id, instead of <see cref="MeetingOn"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? MeetingId { get; init; }
     /// <summary>For a Panel decision's commissioned work: the decision's number at that meeting.</summary>
     public int? DecisionNumber { get; init; }
     /// <summary>For learning captured by an ACS Senior Leader: the referral's reference.</summary>
@@ -82,6 +89,9 @@ public sealed record NewActivityInput
     /// <summary>For a commitment to Parliament or the NAO: where it was made.</summary>
     public string? OriginDescription { get; init; }
 }
+
+/// <summary>A new activity that passed the register's checks, with the meeting and decision it is numbered under.</summary>
+internal sealed record PreparedActivity(AgreedActivity Activity, Panel.PanelMeeting? Meeting, Panel.PanelDecision? Decision, DateOnly Today);
 
 /// <summary>Where an activity came from, as much as the reader may see of it.</summary>
 public sealed record ActivityOriginLink(string Description, Guid? InvestigationId, string? InvestigationReference, Guid? PanelMeetingId, DateOnly? MeetingOn, int? DecisionNumber, string? ReferralReference, string? Note);
@@ -440,11 +450,24 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         a.Origin == ActivityOrigin.IprgAgreedActivity ? by.Is(RegisterRoles.Iprg) : by.Is(RegisterRoles.Secretariat);
 
     /// <summary>Adds an activity of any origin but the IPRG's (agreed on a finding through the IPRG's own pages): the Panel
-    /// secretariat records Panel recommendations, action points (numbered AP1, AP2 ... per meeting), decisions' commissioned
-    /// work and commitments to Parliament or the NAO; an ACS Senior Leader (or the secretariat) records learning captured.</summary>
+    /// secretariat records Panel recommendations (R1, R2 ... per meeting), action points (AP1, AP2 ... per meeting),
+    /// decisions' commissioned work and commitments to Parliament or the NAO; an ACS Senior Leader (or the secretariat)
+    /// records learning captured. Numbers are the service's: when two people add at once, each gets its own.</summary>
     public async Task<AgreedActivity> CreateAsync(NewActivityInput input, RegisterUser by, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        var prepared = await PrepareAsync(input, by, errors, null, ct);
+        errors.ThrowIfAny();
+        Track(prepared!, by);
+        await UniqueViolation.SaveNumberedAsync(db, attempt => NumberAsync(prepared!, attempt, ct), ct);
+        return prepared!.Activity;
+    }
+
+    /// <summary>Checks what someone entered for a new activity, adding each problem to <paramref name="errors"/>, and
+    /// builds the activity (not yet numbered nor tracked) when there is none. <paramref name="pendingDecision"/> is a
+    /// decision being recorded in the same save, for the work it commissions.</summary>
+    internal async Task<PreparedActivity?> PrepareAsync(NewActivityInput input, RegisterUser by, ValidationErrors errors, Panel.PanelDecision? pendingDecision, CancellationToken ct)
+    {
         var origin = input.Origin;
         if (origin is null or ActivityOrigin.IprgAgreedActivity)
         {
@@ -460,7 +483,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var text = input.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            errors.Add("text", "Enter the activity or recommendation");
+            errors.Add("text", origin == ActivityOrigin.PanelActionPoint ? "Enter the action point" : "Enter the activity or recommendation");
         }
         else if (text.Length > ActivityRules.TextMax)
         {
@@ -470,12 +493,14 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var teams = await db.OwnerTeams.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
         OwnerTeam? Team(string? name) => teams.FirstOrDefault(t => string.Equals(t.ShortName, name?.Trim(), StringComparison.OrdinalIgnoreCase)
             || string.Equals(t.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
-        var owner = Team(input.Owner);
+        var owner = input.OwnerTeamId is { } ownerId ? teams.FirstOrDefault(t => t.Id == ownerId) : Team(input.Owner);
         if (owner is null)
         {
-            errors.Add("owner", string.IsNullOrWhiteSpace(input.Owner)
-                ? "Select the team that owns the activity"
-                : $"'{input.Owner.Trim()}' is not an active owner team. Choose a team from the list, or ask an Administrator to add it");
+            errors.Add("owner", input.OwnerTeamId is not null
+                ? "The owner team is not an active owner team. Choose a team from the list, or ask an Administrator to add it"
+                : string.IsNullOrWhiteSpace(input.Owner)
+                    ? "Select the team that owns the activity"
+                    : $"'{input.Owner.Trim()}' is not an active owner team. Choose a team from the list, or ask an Administrator to add it");
         }
 
         var contributors = new List<OwnerTeam>();
@@ -520,10 +545,24 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             errors.Add("responsiblePerson", $"The responsible person must be {ActivityRules.PersonMax} characters or fewer");
         }
 
+        var timescale = string.IsNullOrWhiteSpace(input.Timescale) ? null : input.Timescale.Trim();
+        if (timescale is { Length: > ActivityRules.TimescaleMax })
+        {
+            errors.Add("timescale", $"The timescale must be {ActivityRules.TimescaleMax} characters or fewer");
+        }
+
         var today = UkTime.Today(clock);
         if (input.DueOn is null)
         {
-            errors.Add("dueOn", "Enter the date the activity is due");
+            // An action point may be timed by words alone ("by the next meeting"); everything else needs a date.
+            if (origin != ActivityOrigin.PanelActionPoint)
+            {
+                errors.Add("dueOn", "Enter the date the activity is due");
+            }
+            else if (timescale is null)
+            {
+                errors.Add("dueOn", "Enter the date the action point is due, or its timescale");
+            }
         }
         else if (input.DueOn < today)
         {
@@ -536,7 +575,10 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         switch (origin)
         {
             case ActivityOrigin.PanelRecommendation or ActivityOrigin.PanelActionPoint or ActivityOrigin.PanelDecisionWork:
-                meeting = input.MeetingOn is { } on ? await db.PanelMeetings.Include(m => m.Decisions).SingleOrDefaultAsync(m => m.MeetingOn == on, ct) : null;
+                var meetings = db.PanelMeetings.Include(m => m.Decisions);
+                meeting = input.MeetingId is { } meetingId ? await meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+                    : input.MeetingOn is { } on ? await meetings.SingleOrDefaultAsync(m => m.MeetingOn == on, ct)
+                    : null;
                 if (meeting is null)
                 {
                     errors.Add("meetingOn", input.MeetingOn is null
@@ -545,7 +587,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
                 }
                 else if (origin == ActivityOrigin.PanelDecisionWork)
                 {
-                    decision = meeting.Decisions.FirstOrDefault(d => d.Number == input.DecisionNumber);
+                    decision = pendingDecision ?? meeting.Decisions.FirstOrDefault(d => d.Number == input.DecisionNumber);
                     if (decision is null)
                     {
                         errors.Add("decisionNumber", input.DecisionNumber is null
@@ -576,64 +618,77 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             errors.Add("originDescription", "Where the commitment was made must be 500 characters or fewer");
         }
 
-        errors.ThrowIfAny();
+        if (errors.Any)
+        {
+            return null;
+        }
+
         var activity = new AgreedActivity
         {
-            Reference = await NextReferenceAsync(origin!.Value, meeting, decision, today, ct),
-            Origin = origin.Value,
+            Reference = "",
+            Origin = origin!.Value,
             Text = text!,
             OwnerTeamId = owner!.Id,
             ServiceLineId = lineId ?? owner.ServiceLineId,
             ResponsiblePerson = string.IsNullOrWhiteSpace(input.ResponsiblePerson) ? null : input.ResponsiblePerson.Trim(),
             AccountableDirectorGeneral = string.IsNullOrEmpty(dg) ? null : dg,
+            Timescale = timescale,
             FirstDueOn = input.DueOn,
             DueOn = input.DueOn,
             Priority = input.Priority ?? ActivityPriority.Medium,
             PanelMeetingId = meeting?.Id,
-            PanelDecisionId = decision?.Id,
+            PanelDecision = pendingDecision is null ? null : decision,
+            PanelDecisionId = pendingDecision is null ? decision?.Id : null,
             ReferralId = referralId,
             OriginDescription = string.IsNullOrWhiteSpace(input.OriginDescription) ? null : input.OriginDescription.Trim(),
             Contributors = [.. contributors.Select(c => new ActivityContributor { OwnerTeamId = c.Id })],
         };
-        if (origin == ActivityOrigin.PanelActionPoint)
-        {
-            activity.Number = await db.AgreedActivities.Where(a => a.PanelMeetingId == meeting!.Id && a.Origin == ActivityOrigin.PanelActionPoint)
-                .Select(a => a.Number).MaxAsync(ct) is { } n ? n + 1 : 1;
-            activity.Order = activity.Number.Value;
-        }
-
-        db.AgreedActivities.Add(activity);
-        Log(activity, ActivityEventKind.Created, $"Added to the register as {ActivityRules.Describe(activity.Origin).ToLowerInvariant()}", by);
-        await db.SaveChangesAsync(ct);
-        return activity;
+        return new PreparedActivity(activity, meeting, decision, today);
     }
 
-    /// <summary>Panel items are named after their meeting (SCP-20200702-AP3, -R2, -D4); everything else is ACT-year-number.</summary>
-    private async Task<string> NextReferenceAsync(ActivityOrigin origin, Panel.PanelMeeting? meeting, Panel.PanelDecision? decision, DateOnly today, CancellationToken ct)
+    /// <summary>Adds a prepared activity to the unit of work with its "added" entry in its history; the caller numbers
+    /// and saves it.</summary>
+    internal void Track(PreparedActivity prepared, RegisterUser by)
     {
+        db.AgreedActivities.Add(prepared.Activity);
+        Log(prepared.Activity, ActivityEventKind.Created, $"Added to the register as {ActivityRules.Describe(prepared.Activity.Origin).ToLowerInvariant()}", by);
+    }
+
+    /// <summary>Gives a prepared activity its number and reference for the <paramref name="attempt"/>th try to save it:
+    /// Panel items are named after their meeting (SCP-20200702-AP3, -R2, -D4); everything else is ACT-year-number. Action
+    /// points and recommendations take the meeting's highest number plus one, and never the number a failed attempt
+    /// tried.</summary>
+    internal async Task NumberAsync(PreparedActivity prepared, int attempt, CancellationToken ct)
+    {
+        var (a, meeting, decision, today) = prepared;
         if (meeting is null)
         {
             var prefix = $"ACT-{today.Year}-";
-            var taken = await db.AgreedActivities.CountAsync(a => a.Reference.StartsWith(prefix), ct);
-            return ReferenceNumber.Format("ACT", today.Year, taken + 1);
+            var taken = await db.AgreedActivities.CountAsync(x => x.Reference.StartsWith(prefix), ct);
+            a.Reference = ReferenceNumber.Format("ACT", today.Year, taken + attempt);
+            return;
         }
 
         var stem = $"SCP-{meeting.MeetingOn:yyyyMMdd}-";
-        if (origin == ActivityOrigin.PanelActionPoint)
+        if (a.Origin is ActivityOrigin.PanelActionPoint or ActivityOrigin.PanelRecommendation)
         {
-            var last = await db.AgreedActivities.Where(a => a.PanelMeetingId == meeting.Id && a.Origin == ActivityOrigin.PanelActionPoint).Select(a => a.Number).MaxAsync(ct);
-            return $"{stem}AP{(last ?? 0) + 1}";
+            var last = await db.AgreedActivities.Where(x => x.PanelMeetingId == meeting.Id && x.Origin == a.Origin && x.Id != a.Id).MaxAsync(x => x.Number, ct);
+            var next = (last ?? 0) + 1;
+            if (attempt > 1 && a.Number is { } tried && next <= tried)
+            {
+                next = tried + 1;
+            }
+
+            a.Number = next;
+            a.Order = next;
+            a.Reference = $"{stem}{(a.Origin == ActivityOrigin.PanelActionPoint ? "AP" : "R")}{next}";
+            return;
         }
 
-        if (origin == ActivityOrigin.PanelDecisionWork)
-        {
-            var first = $"{stem}D{decision!.Number}";
-            var existing = await db.AgreedActivities.CountAsync(a => a.Reference == first || a.Reference.StartsWith(first + "-"), ct);
-            return existing == 0 ? first : $"{first}-{existing + 1}";
-        }
-
-        var recommendations = await db.AgreedActivities.CountAsync(a => a.PanelMeetingId == meeting.Id && a.Origin == ActivityOrigin.PanelRecommendation, ct);
-        return $"{stem}R{recommendations + 1}";
+        var first = $"{stem}D{decision!.Number}";
+        var existing = await db.AgreedActivities.CountAsync(x => (x.Reference == first || x.Reference.StartsWith(first + "-")) && x.Id != a.Id, ct);
+        a.Reference = existing + attempt - 1 == 0 ? first : $"{first}-{existing + attempt}";
+        a.Order = decision.Number;
     }
 
     /// <summary>A dated progress update. A not-started activity is in progress from its first update.</summary>

@@ -21,6 +21,7 @@ public static class ActivityRules
     public const int NoteMax = 4000;
     public const int ReasonMax = 2000;
     public const int PersonMax = 200;
+    public const int TimescaleMax = 500;
     /// <summary>An open activity due within this many days is "due soon".</summary>
     public const int DueSoonDays = 14;
 

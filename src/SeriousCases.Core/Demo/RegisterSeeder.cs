@@ -42,6 +42,8 @@ internal sealed class RegisterSeeder(SeriousCasesDbContext db, TimeProvider cloc
         {
             Reference = "SCP-20200702-R1",
             Origin = ActivityOrigin.PanelRecommendation,
+            Number = 1,
+            Order = 1,
             Text = "Develop one approach to identifying and supporting customers with additional needs, used the same way in Universal Credit, PIP and ESA.",
             PanelMeetingId = july.Id,
             OwnerTeamId = teams["CXD"],
@@ -59,6 +61,8 @@ internal sealed class RegisterSeeder(SeriousCasesDbContext db, TimeProvider cloc
         {
             Reference = "SCP-20200702-R2",
             Origin = ActivityOrigin.PanelRecommendation,
+            Number = 2,
+            Order = 2,
             Text = "Make sure every UC service centre has a named safeguarding lead, and that work coaches know how to reach them.",
             PanelMeetingId = july.Id,
             OwnerTeamId = teams["UC"],
@@ -75,6 +79,8 @@ internal sealed class RegisterSeeder(SeriousCasesDbContext db, TimeProvider cloc
         {
             Reference = "SCP-20200319-R1",
             Origin = ActivityOrigin.PanelRecommendation,
+            Number = 1,
+            Order = 1,
             Text = "Review how ESA decision makers use information from other benefits before a Work Capability Assessment decision.",
             PanelMeetingId = march.Id,
             OwnerTeamId = teams["ESA Decision Making"],

@@ -38,6 +38,7 @@ public static class ApiEndpoints
         v1.MapIprReportApi();
         v1.MapActionApi();
         v1.MapTermsOfReferenceApi();
+        v1.MapPanelMeetingApi();
         return app;
     }
 }

@@ -169,6 +169,15 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /panel/meetings/{id:guid}/paper/{paperId:guid}/circulated"] = Policies.RunPanel,
         ["GET /panel/meetings/{id:guid}/attendance"] = Policies.ViewPanel,
         ["GET /panel/meetings/{id:guid}/attendee/{attendeeId:guid?}"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/decisions"] = Policies.ViewPanel,
+        ["GET /panel/meetings/{id:guid}/decisions/new"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/action-points/new"] = Policies.RunPanel,
+        ["GET /panel/meetings/{id:guid}/recommendations/new"] = Policies.RunPanel,
+        ["GET /api/v1/panel/meetings/"] = Policies.ViewPanel,
+        ["GET /api/v1/panel/meetings/{id:guid}"] = Policies.ViewPanel,
+        ["GET /api/v1/panel/meetings/{id:guid}/decisions/{number:int}"] = Policies.ViewPanel,
+        ["POST /api/v1/panel/meetings/{id:guid}/decisions"] = Policies.RunPanel,
+        ["POST /api/v1/panel/meetings/{id:guid}/action-points"] = Policies.RunPanel,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -186,6 +195,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["itemId"] = "0190e2b4-0000-7000-8000-000000000004",
         ["paperId"] = "0190e2b4-0000-7000-8000-000000000005",
         ["attendeeId"] = "0190e2b4-0000-7000-8000-000000000006",
+        ["number"] = "1",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

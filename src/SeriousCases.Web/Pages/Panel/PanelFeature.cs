@@ -35,5 +35,8 @@ public sealed class PanelFeature : IFeatureAccess
         "/Panel/Meetings/Paper",
         "/Panel/Meetings/Circulated",
         "/Panel/Meetings/Attendee",
+        "/Panel/Meetings/NewDecision",
+        "/Panel/Meetings/NewActionPoint",
+        "/Panel/Meetings/NewRecommendation",
     ];
 }

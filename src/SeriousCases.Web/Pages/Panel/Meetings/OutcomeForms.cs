@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Common;
+using SeriousCases.Core.Data;
+using SeriousCases.Core.ReferenceData;
+using SeriousCases.Web.Infrastructure.GovUk;
+
+namespace SeriousCases.Web.Pages.Panel.Meetings;
+
+/// <summary>What the decisions and actions pages need of their meeting and reference data.</summary>
+public static class OutcomeForms
+{
+    public const string SavedKey = "PanelOutcomeSaved";
+
+    /// <summary>The meeting's date, or "not found" (the 404 page).</summary>
+    public static async Task<DateOnly> MeetingOnAsync(SeriousCasesDbContext db, Guid id, CancellationToken ct) =>
+        await db.PanelMeetings.AsNoTracking().Where(m => m.Id == id).Select(m => (DateOnly?)m.MeetingOn).SingleOrDefaultAsync(ct)
+            ?? throw new RecordNotFoundException("The Panel meeting");
+
+    public static Task<List<OwnerTeam>> OwnerTeamsAsync(SeriousCasesDbContext db, CancellationToken ct) =>
+        db.OwnerTeams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.ShortName).ToListAsync(ct);
+
+    /// <summary>The first error of a field, for the message beside it.</summary>
+    public static string? Error(this ModelStateDictionary modelState, string key) => modelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    /// <summary>The fields the page itself found unreadable (a date whose boxes make no date), which the service leaves to the page.</summary>
+    public static IReadOnlyCollection<string> Unreadable(this ModelStateDictionary modelState, params string[] keys) =>
+        [.. keys.Where(modelState.HasError)];
+
+    public static string Title(DateOnly meetingOn) => UkTime.Format(meetingOn);
+}
