@@ -335,24 +335,10 @@ public sealed class PanelMeetingService(SeriousCasesDbContext db, TimeProvider c
             ThemeId = input.ThemeId,
         };
         // As with papers: a second item added at the same moment takes the next free number.
-        for (var attempt = 1; ; attempt++)
-        {
-            item.Number = await db.AgendaItems.Where(a => a.PanelMeetingId == meeting.Id && a.Id != item.Id).Select(a => (int?)a.Number).MaxAsync(ct) is { } n ? n + 1 : 1;
-            if (attempt == 1)
-            {
-                db.AgendaItems.Add(item);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return item;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // The item stays added; it is saved again with the next free number.
-            }
-        }
+        db.AgendaItems.Add(item);
+        await UniqueViolation.SaveNumberedAsync(db, async _ =>
+            item.Number = await db.AgendaItems.Where(a => a.PanelMeetingId == meeting.Id && a.Id != item.Id).Select(a => (int?)a.Number).MaxAsync(ct) is { } n ? n + 1 : 1, ct);
+        return item;
     }
 
     public async Task<AgendaItem> UpdateAgendaItemAsync(Guid id, Guid itemId, int version, AgendaItemInput input, CancellationToken ct)
@@ -509,24 +495,10 @@ public sealed class PanelMeetingService(SeriousCasesDbContext db, TimeProvider c
             CirculatedOn = input.CirculatedOn,
         };
         // Two people adding a paper at once: the unique number refuses the second, which takes the next number.
-        for (var attempt = 1; ; attempt++)
-        {
-            paper.Number = await db.PanelPapers.Where(p => p.PanelMeetingId == meeting.Id).Select(p => (int?)p.Number).MaxAsync(ct) is { } n ? n + 1 : 1;
-            if (attempt == 1)
-            {
-                db.PanelPapers.Add(paper);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return paper;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // The paper stays added; it is saved again with the next free number.
-            }
-        }
+        db.PanelPapers.Add(paper);
+        await UniqueViolation.SaveNumberedAsync(db, async _ =>
+            paper.Number = await db.PanelPapers.Where(p => p.PanelMeetingId == meeting.Id && p.Id != paper.Id).Select(p => (int?)p.Number).MaxAsync(ct) is { } n ? n + 1 : 1, ct);
+        return paper;
     }
 
     public async Task<PanelPaper> UpdatePaperAsync(Guid id, Guid paperId, int version, PaperInput input, CancellationToken ct)
