@@ -20,8 +20,8 @@ public sealed record MinutesBlock(MinutesBlockKind Kind, IReadOnlyList<MinutesRu
 }
 
 /// <summary>The text format of the minutes, the same as the Terms of Reference: one paragraph per line, "## " starts a
-/// heading, "- " a bullet, and "**...**" marks bold words inside a line (labels such as "**Decision 1**"). One parser
-/// and one HTML renderer, which escapes everything it is given; the Word document reads the same blocks
+/// heading, "- " a bullet (lines read by <see cref="TermsOfReferenceText"/>), and "**...**" marks bold words inside a
+/// line (labels such as "**Decision 1**"). One parser and one HTML renderer, which escapes everything it is given; the Word document reads the same blocks
 /// (<see cref="MinutesDocx"/>).</summary>
 public static class MinutesText
 {
@@ -35,19 +35,14 @@ public static class MinutesText
         }
 
         var blocks = new List<MinutesBlock>();
-        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
+        foreach (var line in TermsOfReferenceText.Lines(text))
         {
-            var line = raw.Trim();
-            if (line.Length == 0)
+            var (lineKind, content) = TermsOfReferenceText.Classify(line);
+            var kind = lineKind switch
             {
-                continue;
-            }
-
-            var (kind, content) = line switch
-            {
-                _ when line.StartsWith("## ", StringComparison.Ordinal) => (MinutesBlockKind.Heading, line[3..]),
-                _ when line.StartsWith("- ", StringComparison.Ordinal) => (MinutesBlockKind.Bullet, line[2..]),
-                _ => (MinutesBlockKind.Paragraph, line),
+                TextLineKind.Heading => MinutesBlockKind.Heading,
+                TextLineKind.Bullet => MinutesBlockKind.Bullet,
+                _ => MinutesBlockKind.Paragraph,
             };
             var runs = Runs(content.Trim());
             if (kind == MinutesBlockKind.Heading)
