@@ -228,6 +228,16 @@ public abstract class SeriousCasesDbContext : DbContext
     /// transactions already start with the write lock (BEGIN IMMEDIATE), PostgreSQL needs an advisory lock.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken ct);
 
+    /// <summary>For a rule that reads before it writes (one Chair on any day): a transaction holding the write lock the
+    /// audit chain uses, so a second writer waits for the first to commit and then reads what it saved. Commit it after
+    /// saving.</summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerialisedAsync(CancellationToken ct)
+    {
+        var transaction = await Database.BeginTransactionAsync(ct);
+        await LockAuditChainAsync(ct);
+        return transaction;
+    }
+
     /// <summary>Sets the version the caller last read, so the save is refused if it has moved on.</summary>
     public void ExpectVersion<T>(T entity, int version) where T : Entity =>
         Entry(entity).Property(e => e.Version).OriginalValue = version;

@@ -42,6 +42,8 @@ public sealed class PanelMembershipService(SeriousCasesDbContext db)
 
     public async Task<PanelMembership> AddAsync(NewPanelMembership input, CancellationToken ct = default)
     {
+        // Two colleagues adding a Chair at the same moment: the second reads after the first has saved.
+        await using var transaction = await db.BeginSerialisedAsync(ct);
         var sameRole = input.Role is { } role
             ? await db.PanelMemberships.AsNoTracking().Where(m => m.Role == role).ToListAsync(ct)
             : [];
@@ -56,6 +58,7 @@ public sealed class PanelMembershipService(SeriousCasesDbContext db)
         };
         db.PanelMemberships.Add(membership);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return membership;
     }
 

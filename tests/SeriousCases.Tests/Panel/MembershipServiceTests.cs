@@ -78,6 +78,34 @@ public sealed class MembershipServiceTests(ServiceFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Two_colleagues_adding_a_Chair_for_the_same_days_at_once_cannot_both_succeed()
+    {
+        // 2010 is before the Panel existed: no Chair yet, so each add alone would be accepted.
+        async Task<Exception?> AddChairAsync(string name)
+        {
+            var members = Service(out var db);
+            await using var _ = db;
+            try
+            {
+                await members.AddAsync(new NewPanelMembership(PanelRole.Chair, name, "Non-Executive Director (fictional)", new DateOnly(2010, 1, 1), new DateOnly(2010, 12, 31)));
+                return null;
+            }
+            catch (DomainValidationException ex)
+            {
+                return ex;
+            }
+        }
+
+        var outcomes = await Task.WhenAll(Task.Run(() => AddChairAsync("Riley Example")), Task.Run(() => AddChairAsync("Sasha Example")));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.Single(outcomes, o => o is DomainValidationException);
+        var reader = Service(out var check);
+        await using var __ = check;
+        Assert.Single(await reader.OnAsync(new DateOnly(2010, 6, 1)), m => m.Role == PanelRole.Chair);
+    }
+
+    [Fact]
     public async Task A_membership_is_refused_without_its_details_or_ending_before_it_starts()
     {
         var members = Service(out var db);
