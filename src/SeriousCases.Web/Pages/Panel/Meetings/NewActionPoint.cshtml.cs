@@ -10,7 +10,7 @@ using SeriousCases.Web.Infrastructure.GovUk;
 namespace SeriousCases.Web.Pages.Panel.Meetings;
 
 /// <summary>The secretariat records an action point: it enters the action register as the meeting's next APn.</summary>
-public sealed class NewActionPointModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : PageModel
+public sealed class NewActionPointModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : OutcomeFormModel(db)
 {
     [BindProperty(Name = "text")] public string? Text { get; set; }
     [BindProperty(Name = "owner")] public string? Owner { get; set; }
@@ -18,19 +18,12 @@ public sealed class NewActionPointModel(PanelOutcomeService outcomes, SeriousCas
     [BindProperty(Name = "timescale")] public string? Timescale { get; set; }
     public DateFields DueOn { get; private set; } = DateFields.Empty;
 
-    public Guid Id { get; private set; }
-    public DateOnly MeetingOn { get; private set; }
-    public IReadOnlyList<OwnerTeam> Owners { get; private set; } = [];
-
-    public string? Error(string key) => ModelState.Error(key);
-
-    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         DueOn = DateInput.Read(k => Request.Form[k], "dueOn");
         var due = DateInput.Parse(ModelState, "dueOn", "The due date", DueOn);
-        try
+        return await SaveAsync(id, async () =>
         {
             var added = await outcomes.AddActionPointAsync(id, new NewActionPointInput
             {
@@ -40,24 +33,8 @@ public sealed class NewActionPointModel(PanelOutcomeService outcomes, SeriousCas
                 Timescale = Timescale,
                 DueOn = due,
             }, User.RegisterUser(), ct, ModelState.Unreadable("dueOn"));
-            TempData[OutcomeForms.SavedKey] = $"Action point AP{added.Number} added";
-            return Redirect(MeetingNavigation.Href(id, MeetingSection.DecisionsAndActions));
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-        }
-
-        await LoadAsync(id, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task LoadAsync(Guid id, CancellationToken ct)
-    {
-        Id = id;
-        MeetingOn = await OutcomeForms.MeetingOnAsync(db, id, ct);
-        Owners = await OutcomeForms.OwnerTeamsAsync(db, ct);
+            return $"Action point AP{added.Number} added";
+        }, ct);
     }
 
     public static string Anchor(string key) => key == "dueOn" ? "dueOn-day" : key;

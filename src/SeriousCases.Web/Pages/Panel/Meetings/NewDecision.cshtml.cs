@@ -13,7 +13,7 @@ namespace SeriousCases.Web.Pages.Panel.Meetings;
 
 /// <summary>The secretariat records a decision; the service gives it the meeting's next number. Work the decision
 /// commissions enters the action register with its owner team, accountable Director General and due date.</summary>
-public sealed class NewDecisionModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : PageModel
+public sealed class NewDecisionModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : OutcomeFormModel(db)
 {
     [BindProperty(Name = "text")] public string? Text { get; set; }
     [BindProperty(Name = "agendaItem")] public string? AgendaItem { get; set; }
@@ -23,16 +23,9 @@ public sealed class NewDecisionModel(PanelOutcomeService outcomes, SeriousCasesD
     [BindProperty(Name = "directorGeneral")] public string? DirectorGeneral { get; set; }
     public DateFields DueOn { get; private set; } = DateFields.Empty;
 
-    public Guid Id { get; private set; }
-    public DateOnly MeetingOn { get; private set; }
     public IReadOnlyList<(int Number, string Title)> Agenda { get; private set; } = [];
-    public IReadOnlyList<OwnerTeam> Owners { get; private set; } = [];
 
     public bool Commissions => CommissionsWork == "yes";
-
-    public string? Error(string key) => ModelState.Error(key);
-
-    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
@@ -56,7 +49,7 @@ public sealed class NewDecisionModel(PanelOutcomeService outcomes, SeriousCasesD
             due = DateInput.Parse(ModelState, "dueOn", "The due date", DueOn);
         }
 
-        try
+        return await SaveAsync(id, async () =>
         {
             var added = await outcomes.AddDecisionAsync(id, new NewDecisionInput
             {
@@ -68,28 +61,17 @@ public sealed class NewDecisionModel(PanelOutcomeService outcomes, SeriousCasesD
                 DirectorGeneral = Commissions ? DirectorGeneral : null,
                 DueOn = due,
             }, User.RegisterUser(), ct, ModelState.Unreadable("agendaItem", "dueOn"));
-            TempData[OutcomeForms.SavedKey] = added.Work is { } work
+            return added.Work is { } work
                 ? $"Decision {added.Decision.Number} added, and its work to the action register as {work.Reference}"
                 : $"Decision {added.Decision.Number} added";
-            return Redirect(MeetingNavigation.Href(id, MeetingSection.DecisionsAndActions));
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-        }
-
-        await LoadAsync(id, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        }, ct);
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Id = id;
-        MeetingOn = await OutcomeForms.MeetingOnAsync(db, id, ct);
-        Agenda = [.. (await db.AgendaItems.AsNoTracking().Where(a => a.PanelMeetingId == id).OrderBy(a => a.Number).Select(a => new { a.Number, a.Title }).ToListAsync(ct))
+        await base.LoadAsync(id, ct);
+        Agenda = [.. (await Db.AgendaItems.AsNoTracking().Where(a => a.PanelMeetingId == id).OrderBy(a => a.Number).Select(a => new { a.Number, a.Title }).ToListAsync(ct))
             .Select(a => (a.Number, a.Title))];
-        Owners = await OutcomeForms.OwnerTeamsAsync(db, ct);
     }
 
     public static string Anchor(string key) => key switch

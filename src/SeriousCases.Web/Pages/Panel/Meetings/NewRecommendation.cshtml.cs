@@ -11,7 +11,7 @@ namespace SeriousCases.Web.Pages.Panel.Meetings;
 
 /// <summary>The secretariat records a recommendation: one Director General or committee accountable, a sponsoring owner
 /// team and any contributing teams. It enters the action register as the meeting's next Rn.</summary>
-public sealed class NewRecommendationModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : PageModel
+public sealed class NewRecommendationModel(PanelOutcomeService outcomes, SeriousCasesDbContext db) : OutcomeFormModel(db)
 {
     [BindProperty(Name = "text")] public string? Text { get; set; }
     [BindProperty(Name = "directorGeneral")] public string? DirectorGeneral { get; set; }
@@ -20,19 +20,12 @@ public sealed class NewRecommendationModel(PanelOutcomeService outcomes, Serious
     [BindProperty(Name = "responsiblePerson")] public string? ResponsiblePerson { get; set; }
     public DateFields DueOn { get; private set; } = DateFields.Empty;
 
-    public Guid Id { get; private set; }
-    public DateOnly MeetingOn { get; private set; }
-    public IReadOnlyList<OwnerTeam> Owners { get; private set; } = [];
-
-    public string? Error(string key) => ModelState.Error(key);
-
-    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         DueOn = DateInput.Read(k => Request.Form[k], "dueOn");
         var due = DateInput.Parse(ModelState, "dueOn", "The due date", DueOn);
-        try
+        return await SaveAsync(id, async () =>
         {
             var added = await outcomes.AddRecommendationAsync(id, new NewRecommendationInput
             {
@@ -43,24 +36,8 @@ public sealed class NewRecommendationModel(PanelOutcomeService outcomes, Serious
                 ResponsiblePerson = ResponsiblePerson,
                 DueOn = due,
             }, User.RegisterUser(), ct, ModelState.Unreadable("dueOn"));
-            TempData[OutcomeForms.SavedKey] = $"Recommendation R{added.Number} added";
-            return Redirect(MeetingNavigation.Href(id, MeetingSection.DecisionsAndActions));
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-        }
-
-        await LoadAsync(id, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task LoadAsync(Guid id, CancellationToken ct)
-    {
-        Id = id;
-        MeetingOn = await OutcomeForms.MeetingOnAsync(db, id, ct);
-        Owners = await OutcomeForms.OwnerTeamsAsync(db, ct);
+            return $"Recommendation R{added.Number} added";
+        }, ct);
     }
 
     public static string Anchor(string key) => key switch

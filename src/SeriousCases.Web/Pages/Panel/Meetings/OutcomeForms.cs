@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SeriousCases.Core.Common;
 using SeriousCases.Core.Data;
@@ -28,4 +30,45 @@ public static class OutcomeForms
         [.. keys.Where(modelState.HasError)];
 
     public static string Title(DateOnly meetingOn) => UkTime.Format(meetingOn);
+}
+
+/// <summary>A form that adds to a meeting's decisions and actions: the meeting and owner teams it shows, and one way to
+/// save (the banner and back to the list) or show what to fix with everything entered kept.</summary>
+public abstract class OutcomeFormModel(SeriousCasesDbContext db) : PageModel
+{
+    protected SeriousCasesDbContext Db { get; } = db;
+
+    public Guid Id { get; private set; }
+    public DateOnly MeetingOn { get; private set; }
+    public IReadOnlyList<OwnerTeam> Owners { get; private set; } = [];
+
+    public string? Error(string key) => ModelState.Error(key);
+
+    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
+    /// <summary>Runs <paramref name="add"/> (which answers the banner to show); a refusal from the service is shown
+    /// beside its fields.</summary>
+    protected async Task<IActionResult> SaveAsync(Guid id, Func<Task<string>> add, CancellationToken ct)
+    {
+        try
+        {
+            TempData[OutcomeForms.SavedKey] = await add();
+            return Redirect(MeetingNavigation.Href(id, MeetingSection.DecisionsAndActions));
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+        }
+
+        await LoadAsync(id, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    protected virtual async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Id = id;
+        MeetingOn = await OutcomeForms.MeetingOnAsync(Db, id, ct);
+        Owners = await OutcomeForms.OwnerTeamsAsync(Db, ct);
+    }
 }
