@@ -6,7 +6,7 @@ using SeriousCases.Core.Panel.Minutes;
 namespace SeriousCases.Core.Demo;
 
 /// <summary>Gives the 2020 meetings their minutes as the service would have produced them: the draft generated from
-/// the meeting record, agreed and circulated a fortnight after the meeting, and published (names the attendance marks
+/// the meeting record (agreed and circulated a fortnight after the meeting, as SeedPanel records), and published (names the attendance marks
 /// Redacted, the secretariat, replaced by "[REDACTED]") on the day given in panel-2020.json. Runs after the meetings
 /// are saved.</summary>
 public static class PanelMinutesSeeder
@@ -24,20 +24,12 @@ public static class PanelMinutesSeeder
                 continue;
             }
 
-            // The minutes list people as the source does (when the attendance carries no order of its own).
-            var order = source.Attendance.Select((a, i) => (a, i)).GroupBy(x => (x.a.Kind, x.a.Name)).ToDictionary(g => g.Key, g => g.First().i);
-            meeting.Attendance.Sort((x, y) => x.Order != y.Order
-                ? x.Order.CompareTo(y.Order)
-                : order.GetValueOrDefault((x.Kind, x.PersonName), int.MaxValue).CompareTo(order.GetValueOrDefault((y.Kind, y.PersonName), int.MaxValue)));
             var actionPoints = await db.AgreedActivities.AsNoTracking()
                 .Where(a => a.PanelMeetingId == meeting.Id && a.Origin == ActivityOrigin.PanelActionPoint)
                 .ToListAsync(ct);
 
             meeting.MinutesText = MinutesDraft.Generate(meeting, actionPoints);
-            meeting.MinutesAgreedOn = meeting.MeetingOn.AddDays(14);
-            meeting.MinutesCirculatedOn ??= meeting.MinutesAgreedOn;
             meeting.PublishedMinutesText = MinutesRedaction.Apply(meeting.MinutesText, meeting.Attendance, meeting.ExtraRedactions);
-            meeting.MinutesPublishedOn = source.MinutesPublishedOn;
         }
 
         await db.SaveChangesAsync(ct);
