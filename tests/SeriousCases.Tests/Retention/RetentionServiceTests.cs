@@ -42,8 +42,13 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         var referral = new Referral { Reference = "REF-2019-9001", Status = ReferralStatus.Accepted, ReferrerName = "Sam Referrer", AllegationDetails = "Details of what happened", Customer = customer, ReceivedOn = new DateOnly(2019, 7, 1) };
         var ipr = new Investigation
         {
-            Reference = "IPR-2020-9001", Referral = referral, Customer = customer, Stage = InvestigationStage.Concluded,
-            Outcome = InvestigationOutcome.LearningIdentified, ConcludedOn = new DateOnly(2020, 2, 29), Summary = "What happened to Zebedee",
+            Reference = "IPR-2020-9001",
+            Referral = referral,
+            Customer = customer,
+            Stage = InvestigationStage.Concluded,
+            Outcome = InvestigationOutcome.LearningIdentified,
+            ConcludedOn = new DateOnly(2020, 2, 29),
+            Summary = "What happened to Zebedee",
             InvestigatorUserId = user,
         };
         ipr.Findings.Add(new Finding { Text = "Safeguarding checks were not made", ServiceLineId = line, Order = 1 });
