@@ -25,6 +25,27 @@ public sealed record RetentionPreview(DateOnly AsOf, IReadOnlyList<RetentionDeci
 /// material are never touched.</summary>
 public sealed class RetentionService(SeriousCasesDbContext db, TimeProvider clock, ILogger<RetentionService> log)
 {
+    /// <summary>Every field marked <c>[PersonalData]</c> in the model and the category that disposes of it. A test fails
+    /// when a new personal field is not listed here (and handled in <see cref="DisposeAsync"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, RetentionCategory> DisposedFields = new Dictionary<string, RetentionCategory>
+    {
+        ["Customer.FullName"] = RetentionCategory.CustomerIdentity,
+        ["Customer.DateOfBirth"] = RetentionCategory.CustomerIdentity,
+        ["Customer.NationalInsuranceNumber"] = RetentionCategory.CustomerIdentity,
+        ["Customer.DateOfDeath"] = RetentionCategory.CustomerIdentity,
+        ["Investigation.Summary"] = RetentionCategory.CaseSummary,
+        ["JourneyContact.WhatHappened"] = RetentionCategory.Journey,
+        ["EvidenceDocument.FileName"] = RetentionCategory.EvidenceFiles,
+        ["EvidenceDocument.Description"] = RetentionCategory.EvidenceFiles,
+        ["EvidenceFile.Content"] = RetentionCategory.EvidenceFiles,
+        ["FactFindingDiscussion.WithWhom"] = RetentionCategory.FactFindingNotes,
+        ["FactFindingDiscussion.Notes"] = RetentionCategory.FactFindingNotes,
+        ["FamilyContact.DwpAttendee"] = RetentionCategory.FamilyEngagementDetails,
+        ["FamilyContact.Notes"] = RetentionCategory.FamilyEngagementDetails,
+        ["Referral.ReferrerName"] = RetentionCategory.ReferralPersonalDetails,
+        ["Referral.AllegationDetails"] = RetentionCategory.ReferralPersonalDetails,
+    };
+
     public async Task<IReadOnlyList<RetentionRule>> RulesAsync(CancellationToken ct) =>
         await db.Set<RetentionRule>().AsNoTracking().OrderBy(r => r.Trigger).ThenBy(r => r.Category).ToListAsync(ct);
 
@@ -53,6 +74,12 @@ public sealed class RetentionService(SeriousCasesDbContext db, TimeProvider cloc
             AsOf = today,
         };
         db.Add(run);
+        // A database without the reference data (no demo load) still keeps the promise: the run adds the default rules.
+        if (!await db.RetentionRules.AnyAsync(ct))
+        {
+            db.RetentionRules.AddRange(Demo.ReferenceDataSeeder.RetentionRules.Select(r => new RetentionRule { Code = r.Code, Category = r.Category, Trigger = r.Trigger, PeriodYears = r.Years }));
+        }
+
         await db.SaveChangesAsync(ct);
 
         var decisions = await DecideAsync(today, ct);
@@ -186,8 +213,11 @@ public sealed class RetentionService(SeriousCasesDbContext db, TimeProvider cloc
     /// the same customers (their identity is shared), the holds and what was disposed of before.</summary>
     private async Task<IReadOnlyList<RetentionDecision>> DecideAsync(DateOnly today, CancellationToken ct)
     {
-        var rules = (await db.Set<RetentionRule>().AsNoTracking().Where(r => r.IsActive).ToListAsync(ct))
-            .Select(r => new RetentionRuleInfo(r.Code, r.Category, r.Trigger, r.PeriodYears)).ToList();
+        var stored = await db.Set<RetentionRule>().AsNoTracking().ToListAsync(ct);
+        // No rules stored yet: the defaults, which the first real run adds.
+        var rules = stored.Count == 0
+            ? Demo.ReferenceDataSeeder.RetentionRules.Select(r => new RetentionRuleInfo(r.Code, r.Category, r.Trigger, r.Years)).ToList()
+            : stored.Where(r => r.IsActive).Select(r => new RetentionRuleInfo(r.Code, r.Category, r.Trigger, r.PeriodYears)).ToList();
         if (rules.Count == 0)
         {
             return [];

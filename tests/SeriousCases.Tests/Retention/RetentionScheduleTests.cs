@@ -89,3 +89,19 @@ public sealed class RetentionScheduleTests
             RetentionSchedule.Decide([old, disposedBefore], Rules, new DateOnly(2026, 1, 10)).Single(d => d.Case == old && d.Category == RetentionCategory.CustomerIdentity).Verdict);
     }
 }
+
+/// <summary>Retention must know every personal field: a field marked [PersonalData] that no category disposes of fails here.</summary>
+public sealed class RetentionCoverageTests
+{
+    [Fact]
+    public void Every_personal_data_field_in_the_model_is_disposed_of_by_a_category()
+    {
+        var personal = typeof(Core.Common.Entity).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties().Where(p => p.DeclaringType == t && p.GetCustomAttributes(typeof(Core.Common.PersonalDataAttribute), false).Length > 0)
+                .Select(p => $"{t.Name}.{p.Name}"))
+            .Order().ToList();
+        var missing = personal.Where(f => !RetentionService.DisposedFields.ContainsKey(f)).ToList();
+        Assert.True(missing.Count == 0, "Tell retention how to dispose of: " + string.Join(", ", missing));
+        Assert.Equal(personal, RetentionService.DisposedFields.Keys.Order());
+    }
+}
