@@ -55,6 +55,7 @@ public static class CliHost
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Core.Insight.InsightImporter>();
+        services.AddScoped<Core.Retention.RetentionService>();
         return services.BuildServiceProvider();
     }
 

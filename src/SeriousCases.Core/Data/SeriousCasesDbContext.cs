@@ -71,6 +71,10 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
     public DbSet<ActivityEscalation> ActivityEscalations => Set<ActivityEscalation>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Retention.RetentionRule> RetentionRules => Set<Retention.RetentionRule>();
+    public DbSet<Retention.LegalHold> LegalHolds => Set<Retention.LegalHold>();
+    public DbSet<Retention.DisposalRecord> DisposalRecords => Set<Retention.DisposalRecord>();
+    public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
 
     public IAuditActor Actor => actor;
 

@@ -108,6 +108,21 @@ public static class ReferenceDataSeeder
         ("CXD", "Customer Experience Directorate", null),
     ];
 
+    /// <summary>Seed 002 question 10: "investigation materials are held for six years"; anonymised records of
+    /// recommendations are kept. Six years from the IPR's conclusion, or from the closing of a not met referral.</summary>
+    public static readonly IReadOnlyList<(string Code, Retention.RetentionCategory Category, Retention.RetentionTrigger Trigger, int Years)> RetentionRules =
+    [
+        ("IPR-IDENTITY", Retention.RetentionCategory.CustomerIdentity, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-SUMMARY", Retention.RetentionCategory.CaseSummary, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-JOURNEY", Retention.RetentionCategory.Journey, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-EVIDENCE", Retention.RetentionCategory.EvidenceFiles, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-FACTFINDING", Retention.RetentionCategory.FactFindingNotes, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-FAMILY", Retention.RetentionCategory.FamilyEngagementDetails, Retention.RetentionTrigger.IprConcluded, 6),
+        ("IPR-REFERRAL", Retention.RetentionCategory.ReferralPersonalDetails, Retention.RetentionTrigger.IprConcluded, 6),
+        ("NOTMET-IDENTITY", Retention.RetentionCategory.CustomerIdentity, Retention.RetentionTrigger.NotMetReferralClosed, 6),
+        ("NOTMET-REFERRAL", Retention.RetentionCategory.ReferralPersonalDetails, Retention.RetentionTrigger.NotMetReferralClosed, 6),
+    ];
+
     public static async Task SeedAsync(SeriousCasesDbContext db, CancellationToken ct)
     {
         if (!await db.ServiceLines.AnyAsync(ct))
@@ -164,6 +179,14 @@ public static class ReferenceDataSeeder
             if (!await db.EscalationSteps.AnyAsync(s => s.Code == step.Code, ct))
             {
                 db.EscalationSteps.Add(new Actions.EscalationStep { Code = step.Code, Name = step.Name, DaysAfterDue = step.DaysAfterDue, Recipient = step.Recipient });
+            }
+        }
+
+        foreach (var rule in RetentionRules)
+        {
+            if (!await db.RetentionRules.AnyAsync(r => r.Code == rule.Code, ct))
+            {
+                db.RetentionRules.Add(new Retention.RetentionRule { Code = rule.Code, Category = rule.Category, Trigger = rule.Trigger, PeriodYears = rule.Years });
             }
         }
 

@@ -92,7 +92,8 @@ public sealed class FamilyContact : Entity
     public Guid InvestigationId { get; set; }
     public DateOnly On { get; set; }
     public FamilyContactKind Kind { get; set; }
-    [PersonalData] public required string DwpAttendee { get; set; }
+    /// <summary>Null once retention disposed of the case's family engagement details (the row stays, as it is counted).</summary>
+    [PersonalData] public string? DwpAttendee { get; set; }
     public AttendeeLevel Level { get; set; }
     public bool ApologyGiven { get; set; }
     [PersonalData] public string? Notes { get; set; }

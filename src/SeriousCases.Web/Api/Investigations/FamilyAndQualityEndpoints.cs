@@ -9,7 +9,7 @@ namespace SeriousCases.Web.Api.Investigations;
 
 public sealed record FamilyContactRequest(FamilyContactKind? Kind, DateOnly? On, string? DwpAttendee, AttendeeLevel? Level, bool? ApologyGiven, string? Notes);
 
-public sealed record FamilyContactResponse(Guid Id, FamilyContactKind Kind, DateOnly On, string DwpAttendee, AttendeeLevel Level, bool ApologyGiven, string? Notes);
+public sealed record FamilyContactResponse(Guid Id, FamilyContactKind Kind, DateOnly On, string? DwpAttendee, AttendeeLevel Level, bool ApologyGiven, string? Notes);
 
 public sealed record FamilyCounts(int Contacts, int Meetings, int ApologiesGiven);
 

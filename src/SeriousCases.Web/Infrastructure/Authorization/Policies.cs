@@ -20,6 +20,8 @@ public static class Policies
     public const string Analyse = nameof(Analyse);
     public const string Administer = nameof(Administer);
     public const string Insight = nameof(Insight);
+    /// <summary>Placing and lifting legal holds that stop retention disposing of a case.</summary>
+    public const string ManageLegalHolds = nameof(ManageLegalHolds);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -36,6 +38,7 @@ public static class Policies
         [Analyse] = [Roles.Analyst, Roles.PanelSecretariat],
         [Administer] = [Roles.Administrator],
         [Insight] = [Roles.Analyst, Roles.Triage, Roles.PanelSecretariat],
+        [ManageLegalHolds] = [Roles.Administrator, Roles.Triage],
     };
 
     public static void AddServicePolicies(this AuthorizationOptions options)

@@ -30,6 +30,8 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("IPR criteria", "/admin/reference-data/criteria", Policies.Administer),
         new("Escalation", "/admin/reference-data/escalation", Policies.Administer),
         new("Audit trail", "/admin/audit", Policies.Administer),
+        new("Retention", "/admin/retention", Policies.Administer),
+        new("Legal holds", "/admin/retention/holds", Policies.ManageLegalHolds),
     ];
 
     public async Task<IReadOnlyList<VisibleNavigationItem>> ForAsync(ClaimsPrincipal user, PathString path)

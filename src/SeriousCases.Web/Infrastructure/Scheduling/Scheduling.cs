@@ -18,6 +18,7 @@ public static class SchedulingSetup
 {
     public static readonly JobKey EscalationJobKey = new("escalation", "actions");
     public static readonly JobKey SendNotificationsJobKey = new("send-notifications", "notifications");
+    public static readonly JobKey RetentionJobKey = new("retention", "retention");
 
     /// <summary>Quartz's tables on PostgreSQL (created by the QuartzTables migration).</summary>
     public const string TablePrefix = "qrtz_";
@@ -68,6 +69,9 @@ public static class SchedulingSetup
             q.ScheduleJob<SendNotificationsJob>(
                 t => t.WithIdentity("send-notifications-every-minute", "notifications").WithCronSchedule("0 * * * * ?"),
                 j => j.WithIdentity(SendNotificationsJobKey));
+            q.ScheduleJob<RetentionJob>(
+                t => t.WithIdentity("retention-nightly", "retention").WithCronSchedule("0 0 2 * * ?", c => c.InTimeZone(UkTime.Zone)),
+                j => j.WithIdentity(RetentionJobKey));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
@@ -103,5 +107,18 @@ public sealed class SendNotificationsJob(IServiceScopeFactory scopes) : IJob
         await using var scope = scopes.CreateAsyncScope();
         await using var db = SchedulingSetup.SystemContext(scope.ServiceProvider, "system:notifications");
         await ActivatorUtilities.CreateInstance<NotificationSender>(scope.ServiceProvider, db).SendPendingAsync(cancellationToken);
+    }
+}
+
+/// <summary>Disposes of investigation material whose retention period has passed, nightly at 02:00 UK time (cases on
+/// legal hold are kept). Clustered on PostgreSQL like the other jobs, so it runs on one copy of the service.</summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = SchedulingSetup.SystemContext(scope.ServiceProvider, "system:retention");
+        await ActivatorUtilities.CreateInstance<Core.Retention.RetentionService>(scope.ServiceProvider, db).RunAsync(cancellationToken);
     }
 }
