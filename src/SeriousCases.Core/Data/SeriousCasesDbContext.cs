@@ -129,7 +129,7 @@ public abstract class SeriousCasesDbContext : DbContext, IDataProtectionKeyConte
     {
         var now = AuditHasher.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         ChangeTracker.DetectChanges();
-        NulCharacterGuard.ThrowIfAny(ChangeTracker);
+        TextGuard.ThrowIfAny(ChangeTracker);
         var audits = AuditTrailBuilder.Build(ChangeTracker, now);
         foreach (var e in pendingEvents)
         {

@@ -13,10 +13,10 @@ namespace SeriousCases.Tests.Resilience;
 /// <summary>Property-based tests (CsCheck): generated requests, mixing well-formed values with hostile ones (markup,
 /// SQL, formulas, control characters, huge strings, wrong types, impossible dates), thrown at the API (referrals,
 /// insight, the action register) and at the CSV import. The service never answers 500, and what it stores is
-/// exactly what it acknowledged and valid. <c>SCL_FUZZ_ITER</c> sets the samples per target (default 250).</summary>
+/// exactly what it acknowledged and valid. <c>SCL_FUZZ_ITER</c> sets the samples per target (default 500).</summary>
 public sealed class FuzzTests(ServiceFactory app, ITestOutputHelper output) : IClassFixture<ServiceFactory>
 {
-    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("SCL_FUZZ_ITER"), out var n) ? n : 250;
+    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("SCL_FUZZ_ITER"), out var n) ? n : 500;
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
@@ -122,6 +122,7 @@ public sealed class FuzzTests(ServiceFactory app, ITestOutputHelper output) : IC
             Assert.DoesNotContain('\0', i.Summary);
         });
         output.WriteLine($"Insight API: {tried} generated requests, {created} stored. Hostile inputs so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     [Fact]
@@ -142,6 +143,7 @@ public sealed class FuzzTests(ServiceFactory app, ITestOutputHelper output) : IC
         var (created, tried) = await ThrowAsync(referrer, "/api/v1/referrals", bodies);
         Assert.Equal(before + created, await app.WithDbAsync(db => db.Referrals.CountAsync()));
         output.WriteLine($"Referral API: {tried} generated requests, {created} stored. Hostile inputs so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     [Fact]
@@ -177,6 +179,7 @@ public sealed class FuzzTests(ServiceFactory app, ITestOutputHelper output) : IC
         }, iter: Iterations / 2, threads: 1);
         Assert.Equal(updatesBefore + accepted, await app.WithDbAsync(db => db.ActivityUpdates.CountAsync(u => u.AgreedActivityId == id)));
         output.WriteLine($"Action API: {tried} generated activities ({created} stored), {Iterations / 2} updates ({accepted} stored). Hostile inputs so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     [Fact]
@@ -223,6 +226,6 @@ public sealed class FuzzTests(ServiceFactory app, ITestOutputHelper output) : IC
             Assert.True(i.Severity is null or >= 1 and <= 5);
         });
         output.WriteLine($"CSV import: {tried} generated files, {added} rows imported. Hostile inputs so far: {Hostile.Tried}");
-        Figures.Record("hostile-inputs", $"{Hostile.Tried} hostile inputs tried by the resilience tests in this run so far");
+        Hostile.Report(output);
     }
 }

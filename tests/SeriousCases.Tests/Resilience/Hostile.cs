@@ -39,6 +39,14 @@ public static class Hostile
 
     public static void Count(long n = 1) => Interlocked.Add(ref tried, n);
 
+    /// <summary>Writes the running total; the last test to finish leaves the run's total in the figures file.</summary>
+    public static void Report(Xunit.Abstractions.ITestOutputHelper? output)
+    {
+        var text = $"{Tried} hostile inputs tried (forged posts, markup, SQL metacharacters, oversized and malformed requests, generated API requests and CSV files)";
+        output?.WriteLine(text);
+        Figures.Record("hostile-inputs", text);
+    }
+
     /// <summary>The page shows <paramref name="value"/> as text: no script or handler came from it.</summary>
     public static void AssertShownAsText(IHtmlDocument page, string html, string value, string where)
     {

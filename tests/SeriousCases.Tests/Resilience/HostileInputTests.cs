@@ -144,7 +144,7 @@ public sealed class HostileInputTests(ServiceFactory app, ITestOutputHelper outp
         }
 
         Assert.True(recorded, "no meeting took a decision");
-        output.WriteLine($"Hostile inputs tried so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class HostileInputTests(ServiceFactory app, ITestOutputHelper outp
         var all = await analyst.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/insight");
         var injected = await analyst.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/insight?q=" + Uri.EscapeDataString("' OR '1'='1"));
         Assert.True(injected.GetProperty("total").GetInt32() < Math.Max(1, all.GetProperty("total").GetInt32()));
-        output.WriteLine($"Hostile inputs tried so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     private Task<(int, int, int, int)> CountsAsync() => app.WithDbAsync(async db =>
@@ -247,11 +247,11 @@ public sealed class HostileInputTests(ServiceFactory app, ITestOutputHelper outp
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
 
         Assert.Equal(before, await CountsAsync());
-        output.WriteLine($"Hostile inputs tried so far: {Hostile.Tried}");
+        Hostile.Report(output);
     }
 
     [Fact]
-    public async Task A_nul_character_is_refused_with_the_field_named_on_both_databases()
+    public async Task A_nul_character_or_text_longer_than_its_column_is_refused_with_the_field_named_on_both_databases()
     {
         // PostgreSQL cannot store U+0000 in text; found by the fuzz tests as a 500.
         var secretariat = await app.SignInAsync("secretariat@demo.test");
@@ -269,7 +269,22 @@ public sealed class HostileInputTests(ServiceFactory app, ITestOutputHelper outp
         var search = await (await secretariat.GetAsync("/api/v1/actions?owner=%00")).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("NUL", search.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.GetAsync("/actions?owner=%00")).StatusCode);
-        Hostile.Count(3);
+        // Longer than its column: PostgreSQL refused it inside the database (a 500), SQLite stored it; now 400 on both.
+        var referrer = await app.SignInAsync("referrer@demo.test");
+        var tooLong = await (await referrer.PostAsJsonAsync("/api/v1/referrals", new
+        {
+            receivedOn = Day(-2),
+            nation = "England",
+            serviceLines = new[] { "Universal Credit" },
+            @event = "Died",
+            allegation = true,
+            allegationDetail = "The family say a payment was stopped.",
+            customer = new { name = new string('x', 300) },
+        })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        var messages = tooLong.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())).ToList();
+        Assert.Contains("fullName must be 200 characters or fewer", messages);
+        Hostile.Count(4);
         Assert.Equal(before, await CountsAsync());
+        Hostile.Report(output);
     }
 }
