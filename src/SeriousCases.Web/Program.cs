@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -24,7 +25,7 @@ builder.Host.UseSerilog((context, config) => config
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 30 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.Configure<FormOptions>(o => o.ValueLengthLimit = 64 * 1024);
 
@@ -78,6 +79,12 @@ builder.Services.AddMemoryCache();
 builder.Services.AddServiceScheduling(builder.Configuration);
 builder.Services.AddServiceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(o => o.AddServicePolicies());
+// One key ring in the database for every copy of the service: a cookie or antiforgery token made by one copy is
+// accepted by the others. The application name keeps the keys' purpose the same wherever a copy is installed.
+builder.Services.AddDataProtection()
+    .SetApplicationName("SeriousCaseLearning")
+    .PersistKeysToDbContext<SeriousCasesDbContext>();
+builder.Services.AddServiceRateLimiting(builder.Configuration);
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "scl-af";
@@ -132,10 +139,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseRequestLimits();
 app.UseStaticFiles();
 app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
     ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Debug);
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

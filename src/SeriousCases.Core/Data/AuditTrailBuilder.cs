@@ -20,6 +20,7 @@ internal sealed record PendingAudit(string EntityType, string EntityId, AuditAct
 internal static class AuditTrailBuilder
 {
     private const string Masked = "(personal data)";
+    private const string KeyMaterial = "(key material)";
     private static readonly HashSet<string> Ignored = [nameof(Entity.Version), nameof(Entity.CreatedAt), nameof(Entity.UpdatedAt)];
 
     public static List<PendingAudit> Build(ChangeTracker tracker, DateTime now)
@@ -85,6 +86,17 @@ internal static class AuditTrailBuilder
             }
 
             var personal = property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>() is not null;
+            if (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey && name == "Xml")
+            {
+                // A data protection key is a secret: the trail records that a key was added, never the key.
+                if (action != AuditAction.Update)
+                {
+                    json[name] = KeyMaterial;
+                }
+
+                continue;
+            }
+
             switch (action)
             {
                 case AuditAction.Create when property.CurrentValue is not null:

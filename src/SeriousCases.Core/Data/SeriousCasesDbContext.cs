@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SeriousCases.Core.Actions;
@@ -14,7 +15,7 @@ namespace SeriousCases.Core.Data;
 /// <summary>The one database of the service. Provider-specific subclasses carry their own migrations.
 /// SaveChanges stamps times, bumps versions (optimistic concurrency) and appends the audit trail in
 /// the same transaction, so no change is ever saved without its audit entry.</summary>
-public abstract class SeriousCasesDbContext : DbContext
+public abstract class SeriousCasesDbContext : DbContext, IDataProtectionKeyContext
 {
     private readonly IAuditActor actor;
     private readonly TimeProvider clock;
@@ -76,6 +77,10 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<Retention.DisposalRecord> DisposalRecords => Set<Retention.DisposalRecord>();
     public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
 
+    /// <summary>ASP.NET Core's data protection key ring, shared by every copy of the web service so a cookie or
+    /// antiforgery token made by one is accepted by another. The key XML never reaches the audit trail.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public IAuditActor Actor => actor;
 
     /// <summary>Records that someone viewed (or exported) a record holding personal data. Written with the
@@ -128,6 +133,7 @@ public abstract class SeriousCasesDbContext : DbContext
     {
         var now = AuditHasher.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         ChangeTracker.DetectChanges();
+        TextGuard.ThrowIfAny(ChangeTracker);
         var audits = AuditTrailBuilder.Build(ChangeTracker, now);
         foreach (var e in pendingEvents)
         {

@@ -11,9 +11,17 @@ public sealed class ErrorModel : PageModel
     public bool ReferenceShown { get; private set; } = true;
     public string Reference => HttpContext.TraceIdentifier;
 
-    public IActionResult OnGet(int? code) => Show(code);
+    // The code is read from the route, not bound: binding would read the form of a re-executed POST, and a form the
+    // service refused (too large, too many fields) would fail again here and become a 500.
+    public IActionResult OnGet() => Show(Code());
 
-    public IActionResult OnPost(int? code) => Show(code);
+    public IActionResult OnPost() => Show(Code());
+
+    private int? Code() =>
+        RouteData.Values.TryGetValue("code", out var value)
+        && int.TryParse(value?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : null;
 
     private IActionResult Show(int? code)
     {
@@ -27,6 +35,18 @@ public sealed class ErrorModel : PageModel
         {
             Title = "You do not have access to this page";
             Lines = ["Your role does not include this part of the service."];
+            ReferenceShown = false;
+        }
+        else if (code is 429)
+        {
+            Title = "Sorry, there have been too many attempts";
+            Lines = ["Wait a minute, then try again. Nothing you entered has been saved by this attempt."];
+            ReferenceShown = false;
+        }
+        else if (code is 413)
+        {
+            Title = "The file or form is too large";
+            Lines = ["Send at most 30 MB. Split a large CSV file into several files, or make the text shorter."];
             ReferenceShown = false;
         }
         else if (code is 400)

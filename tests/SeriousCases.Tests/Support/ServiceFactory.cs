@@ -42,6 +42,9 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(EnvironmentName);
         // Scheduled jobs stay off unless a test class proves them (ExtraSettings may switch them on).
         builder.UseSetting("Scheduling:Enabled", "false");
+        // Every test client shares one address; tests that prove the limits set their own (ExtraSettings).
+        builder.UseSetting("RateLimiting:SignIn:PermitLimit", "1000000");
+        builder.UseSetting("RateLimiting:Api:PermitLimit", "1000000");
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);

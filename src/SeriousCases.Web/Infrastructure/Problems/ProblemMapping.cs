@@ -46,6 +46,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     /// <summary>A body or parameter that could not be read: say which field and what to do, never echo the value.</summary>
     private static ProblemDetails Unreadable(BadHttpRequestException ex)
     {
+        if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = ex.StatusCode, Title = Security.RequestLimits.TooLargeTitle, Detail = Security.RequestLimits.TooLargeDetail };
+        }
+
         var json = ex.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         if (field is not null)
