@@ -55,6 +55,8 @@ public static class CliHost
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Core.Insight.InsightImporter>();
+        services.AddOptions<Core.Publication.PublicationOptions>().Bind(configuration.GetSection(Core.Publication.PublicationOptions.Section));
+        services.AddScoped<Core.Publication.PublicationBuilder>();
         return services.BuildServiceProvider();
     }
 
