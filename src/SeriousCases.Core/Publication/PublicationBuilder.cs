@@ -16,6 +16,9 @@ public sealed class PublicationOptions
 
     /// <summary>Codes of the service lines in the order their sections are printed; others follow by name.</summary>
     public List<string> SectionOrder { get; set; } = [.. CountingRules.DefaultSectionOrder];
+
+    /// <summary>Words in a case text that flag it for a motivated-intruder review (with exact dates and places).</summary>
+    public List<string> RareCircumstances { get; set; } = [.. EditionChecks.DefaultRareCircumstances];
 }
 
 /// <summary>Makes a year's content from the records: the IPRs concluded from 1 April to 31 March, their

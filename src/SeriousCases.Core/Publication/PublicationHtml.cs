@@ -24,7 +24,8 @@ public static class PublicationHtml
 
     /// <summary>A standalone document. <paramref name="stylesheet"/> links the service's stylesheet when it is served
     /// by the service (whose Content-Security-Policy refuses inline styles); null embeds a small style for the download.</summary>
-    public static string Render(PublicationContent c, string? publishedOn = null, string? stylesheet = null, string? backLink = null)
+    public static string Render(PublicationContent c, string? publishedOn = null, string? stylesheet = null, string? backLink = null,
+        string? downloadsHref = null, string? correctionNote = null)
     {
         var h = HtmlEncoder.Default;
         var sb = new StringBuilder(64 * 1024);
@@ -72,6 +73,22 @@ public static class PublicationHtml
         if (publishedOn is not null)
         {
             sb.Append("<p class=\"govuk-body\">Published ").Append(h.Encode(publishedOn)).Append("</p>\n");
+        }
+
+        if (correctionNote is not null)
+        {
+            sb.Append("<p class=\"govuk-body\"><strong>Correction:</strong> ").Append(h.Encode(correctionNote)).Append("</p>\n");
+        }
+
+        if (downloadsHref is not null)
+        {
+            sb.Append("<h2 class=\"govuk-heading-m\" id=\"downloads-heading\">Data tables</h2>\n<ul class=\"govuk-list\" id=\"downloads\">\n");
+            foreach (var (format, text) in new[] { ("csv", "The tables as CSV"), ("ods", "The tables as an OpenDocument spreadsheet (ODS)"), ("json", "A summary for other systems (publication.json)") })
+            {
+                sb.Append("<li><a class=\"govuk-link\" href=\"").Append(h.Encode(downloadsHref + format)).Append("\">").Append(h.Encode(text)).Append("</a></li>\n");
+            }
+
+            sb.Append("</ul>\n");
         }
 
         sb.Append("<nav aria-labelledby=\"contents-heading\">\n<h2 class=\"govuk-heading-m\" id=\"contents-heading\">Contents</h2>\n<ol class=\"govuk-list govuk-list--number\">\n");
