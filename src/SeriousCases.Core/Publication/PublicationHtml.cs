@@ -19,12 +19,12 @@ public static class PublicationHtml
         h1{font-size:2.5rem}h2{font-size:1.75rem;margin-top:2.5rem}h3{font-size:1.25rem}
         table{border-collapse:collapse;width:100%;margin-bottom:1rem}caption{text-align:left;font-weight:bold;font-size:1.1rem;padding-bottom:.5rem}
         th,td{border-bottom:1px solid #b1b4b6;text-align:left;padding:.5rem .75rem .5rem 0;vertical-align:top}
-        td.number{text-align:right}.notes{font-size:.95rem}.caption-label{color:#505a5f}
+        .publication-contents li{margin-bottom:10px}.publication-contents a{display:inline-block;min-height:24px;padding:6px 0}td.number{text-align:right}.notes{font-size:.95rem}.caption-label{color:#505a5f}
         """;
 
-    /// <summary>A standalone document. <paramref name="stylesheet"/> links the service's stylesheet when it is served
+    /// <summary>A standalone document. <paramref name="stylesheets"/> link the service's stylesheets when it is served
     /// by the service (whose Content-Security-Policy refuses inline styles); null embeds a small style for the download.</summary>
-    public static string Render(PublicationContent c, string? publishedOn = null, string? stylesheet = null, string? backLink = null,
+    public static string Render(PublicationContent c, string? publishedOn = null, IReadOnlyList<string>? stylesheets = null, string? backLink = null,
         string? downloadsHref = null, string? correctionNote = null)
     {
         var h = HtmlEncoder.Default;
@@ -51,13 +51,16 @@ public static class PublicationHtml
 
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(h.Encode($"{Title}: {c.YearLabel}")).Append("</title>\n");
-        if (stylesheet is null)
+        if (stylesheets is null)
         {
             sb.Append("<style>").Append(InlineStyle).Append("</style>\n");
         }
         else
         {
-            sb.Append("<link rel=\"stylesheet\" href=\"").Append(h.Encode(stylesheet)).Append("\">\n");
+            foreach (var stylesheet in stylesheets)
+            {
+                sb.Append("<link rel=\"stylesheet\" href=\"").Append(h.Encode(stylesheet)).Append("\">\n");
+            }
         }
 
         sb.Append("</head>\n<body class=\"govuk-template__body\">\n<header class=\"govuk-width-container\">\n");
@@ -82,22 +85,23 @@ public static class PublicationHtml
 
         if (downloadsHref is not null)
         {
-            sb.Append("<h2 class=\"govuk-heading-m\" id=\"downloads-heading\">Data tables</h2>\n<ul class=\"govuk-list\" id=\"downloads\">\n");
+            sb.Append("<h2 class=\"govuk-heading-m\" id=\"downloads-heading\">Data tables</h2>\n<ul class=\"govuk-list publication-contents\" id=\"downloads\">\n");
             foreach (var (format, text) in new[] { ("csv", "The tables as CSV"), ("ods", "The tables as an OpenDocument spreadsheet (ODS)"), ("json", "A summary for other systems (publication.json)") })
             {
-                sb.Append("<li><a class=\"govuk-link\" href=\"").Append(h.Encode(downloadsHref + format)).Append("\">").Append(h.Encode(text)).Append("</a></li>\n");
+                sb.Append("<li><a class=\"govuk-link govuk-!-display-inline-block govuk-!-padding-top-1 govuk-!-padding-bottom-1\" href=\"").Append(h.Encode(downloadsHref + format)).Append("\">").Append(h.Encode(text)).Append("</a></li>\n");
             }
 
             sb.Append("</ul>\n");
         }
 
-        sb.Append("<nav aria-labelledby=\"contents-heading\">\n<h2 class=\"govuk-heading-m\" id=\"contents-heading\">Contents</h2>\n<ol class=\"govuk-list govuk-list--number\">\n");
+        sb.Append("<nav aria-labelledby=\"contents-heading\">\n<h2 class=\"govuk-heading-m\" id=\"contents-heading\">Contents</h2>\n<ul class=\"govuk-list publication-contents\">\n");
         foreach (var (id, heading) in sections)
         {
-            sb.Append("<li><a class=\"govuk-link\" href=\"#").Append(id).Append("\">").Append(h.Encode(heading)).Append("</a></li>\n");
+            sb.Append("<li><a class=\"govuk-link govuk-!-display-inline-block govuk-!-padding-top-1 govuk-!-padding-bottom-1\" href=\"#").Append(id).Append("\">")
+                .Append(number[id].ToString(CultureInfo.InvariantCulture)).Append(". ").Append(h.Encode(heading)).Append("</a></li>\n");
         }
 
-        sb.Append("</ol>\n</nav>\n");
+        sb.Append("</ul>\n</nav>\n");
 
         void Heading(string id)
         {

@@ -60,7 +60,9 @@ public sealed class PublicationJourneyTests(BrowserFixture app)
             await BrowserFixture.AssertAccessibleAsync(secretariat);
         }
 
-        Assert.Contains("sam", (await secretariat.Locator("#edition-steps").TextContentAsync())!, StringComparison.OrdinalIgnoreCase);
+        var steps = (await secretariat.Locator("#edition-steps").TextContentAsync())!;
+        Assert.Contains("analyst@demo.test", steps, StringComparison.Ordinal);
+        Assert.Contains("secretariat@demo.test", steps, StringComparison.Ordinal);
 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync("/publications");

@@ -16,7 +16,7 @@ public sealed class EditionModel(EditionService editions) : PageModel
             return NotFound();
         }
 
-        var html = PublicationHtml.Render(published.Content, UkTime.Format(published.PublishedOn), stylesheet: "/css/application.css",
+        var html = PublicationHtml.Render(published.Content, UkTime.Format(published.PublishedOn), stylesheets: ["/css/application.css", "/css/publication.css"],
             backLink: "/publications", downloadsHref: $"/publications/{published.Year}/download/", correctionNote: published.CorrectionNote);
         return Content(html, "text/html; charset=utf-8");
     }
