@@ -58,4 +58,7 @@ dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load 
 echo "Timing the escalation run over the generated register..."
 dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escalate \
   --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+echo "Timing a year's annual publication over the generated data..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publication \
+  --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
 exit "$status"

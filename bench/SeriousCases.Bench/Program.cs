@@ -47,6 +47,14 @@ public static class BenchProgram
         };
         escalate.SetAction((parse, ct) => EscalationBenchmark.RunAsync(parse.GetValue(escalatePostgres)!, parse.GetValue(escalateMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate }.Parse(args).InvokeAsync();
+        var publicationPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var publicationMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as a Markdown table to this file" };
+        var publication = new Command("publication", "Time building a year's annual publication (the year with most concluded IPRs) over the generated data, and its identifiability check.")
+        {
+            publicationPostgres, publicationMarkdown,
+        };
+        publication.SetAction((parse, ct) => PublicationBenchmark.RunAsync(parse.GetValue(publicationPostgres)!, parse.GetValue(publicationMarkdown), Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication }.Parse(args).InvokeAsync();
     }
 }

@@ -56,6 +56,8 @@ public static class CliHost
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Core.Insight.InsightImporter>();
         services.AddScoped<Core.Retention.RetentionService>();
+        services.AddOptions<Core.Publication.PublicationOptions>().Bind(configuration.GetSection(Core.Publication.PublicationOptions.Section));
+        services.AddScoped<Core.Publication.PublicationBuilder>();
         return services.BuildServiceProvider();
     }
 

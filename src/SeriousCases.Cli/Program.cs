@@ -8,7 +8,7 @@ namespace SeriousCases.Cli;
 public static class CliProgram
 {
     public static RootCommand CreateRoot() => new(
-        "Serious Case Learning command line: database, demo data, audit trail, API tokens and imports. " +
+        "Serious Case Learning command line: database, demo data, audit trail, API tokens, imports and the annual publication. " +
         "Reads the same configuration as the web app (appsettings.json and environment variables such as Database__Provider).")
     {
         DatabaseCommands.Migrate(),
@@ -18,6 +18,7 @@ public static class CliProgram
         MigrationsCommand.Create(),
         ImportCommands.Create(),
         RetentionCommands.Create(),
+        PublicationCommands.Create(),
     };
 
     public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();

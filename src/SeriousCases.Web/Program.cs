@@ -66,6 +66,12 @@ builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Core.Retention.RetentionService>();
 builder.Services.AddScoped<SeriousCases.Core.Retention.LegalHoldService>();
 builder.Services.AddScoped<SeriousCases.Core.Retention.SubjectAccessService>();
+builder.Services.AddOptions<SeriousCases.Core.Publication.PublicationOptions>()
+    .Bind(builder.Configuration.GetSection(SeriousCases.Core.Publication.PublicationOptions.Section))
+    .Validate(o => o.SmallNumberThreshold is >= 1 and <= 100, "Publication:SmallNumberThreshold must be a whole number from 1 to 100.")
+    .ValidateOnStart();
+builder.Services.AddScoped<SeriousCases.Core.Publication.PublicationBuilder>();
+builder.Services.AddScoped<SeriousCases.Core.Publication.EditionService>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();

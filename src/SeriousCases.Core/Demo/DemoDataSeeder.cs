@@ -56,6 +56,10 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         // Publication order groups cases by section; real completions interleave, so shuffle them
         // (deterministically) before giving them completion dates through the reporting year.
         var cases = faker.Random.Shuffle(DemoSources.Publication.Cases).ToList();
+        // The publication numbers each section's customers in the order their IPRs concluded: within a
+        // section, give the shuffled weekly slots out in published customer order (the random draws stay
+        // the same, so every other invented detail is unchanged).
+        var slot = PublishedOrderSlots(cases);
         var referralNumbers = new Dictionary<int, int>();
         var investigationNumbers = new Dictionary<int, int>();
         var activityNumbers = new Dictionary<int, int>();
@@ -64,7 +68,7 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         for (var i = 0; i < cases.Count; i++)
         {
             var published = cases[i];
-            var concluded = firstConclusion.AddDays((i * 7) + faker.Random.Int(0, 4));
+            var concluded = firstConclusion.AddDays((slot[i] * 7) + faker.Random.Int(0, 4));
             var received = concluded.AddDays(-faker.Random.Int(120, 260));
             var accepted = received.AddDays(faker.Random.Int(2, 10));
             var serious = faker.PickRandom(SeriousEvent.Died, SeriousEvent.Died, SeriousEvent.SuspectedSuicide,
@@ -174,6 +178,22 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
                 });
             }
         }
+    }
+
+    private static int[] PublishedOrderSlots(List<PublishedCase> cases)
+    {
+        var slots = Enumerable.Range(0, cases.Count).ToArray();
+        foreach (var section in cases.Select((c, i) => (c, i)).Where(x => x.c.Section is not null).GroupBy(x => x.c.Section))
+        {
+            var positions = section.Select(x => x.i).Order().ToList();
+            var published = section.OrderBy(x => x.c.CustomerNumber).Select(x => x.i).ToList();
+            for (var n = 0; n < positions.Count; n++)
+            {
+                slots[published[n]] = positions[n];
+            }
+        }
+
+        return slots;
     }
 
     private void SeedPanel(Dictionary<string, Guid> teams, Dictionary<string, Guid> themes)

@@ -4,6 +4,7 @@ using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.Iprg;
 using SeriousCases.Web.Api.Panel;
+using SeriousCases.Web.Api.Publication;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Api.Retention;
@@ -41,6 +42,7 @@ public static class ApiEndpoints
         v1.MapTermsOfReferenceApi();
         v1.MapPanelMeetingApi();
         v1.MapRetentionApi();
+        v1.MapPublicationApi();
         return app;
     }
 }

@@ -188,6 +188,15 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/panel/meetings/{id:guid}/decisions/{number:int}"] = Policies.ViewPanel,
         ["POST /api/v1/panel/meetings/{id:guid}/decisions"] = Policies.RunPanel,
         ["POST /api/v1/panel/meetings/{id:guid}/action-points"] = Policies.RunPanel,
+        ["GET /publication"] = Policies.Analyse,
+        ["GET /publication/{id:guid}"] = Policies.Analyse,
+        ["GET /publication/{id:guid}/text"] = Policies.Analyse,
+        ["GET /publication/{id:guid}/download/{format}"] = Policies.Analyse,
+        ["GET /publications"] = Anonymous,
+        ["GET /publications/{year}"] = Anonymous,
+        ["GET /publications/{year}/download/{format}"] = Anonymous,
+        ["GET /api/v1/publications/"] = Policies.Analyse,
+        ["GET /api/v1/publications/{year}/publication.json"] = Policies.Analyse,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /health"] = Anonymous,
     };
@@ -206,6 +215,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["paperId"] = "0190e2b4-0000-7000-8000-000000000005",
         ["attendeeId"] = "0190e2b4-0000-7000-8000-000000000006",
         ["number"] = "1",
+        ["year"] = "2022-23",
+        ["format"] = "json",
     };
 
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()

@@ -25,6 +25,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Serious Case Panel", "/panel", Policies.ViewPanel),
         new("Insight", "/insight", Policies.Insight),
         new("Management information", "/management/family-engagement", Policies.Analyse),
+        new("Annual publication", "/publication", Policies.Analyse),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),
         new("Themes", "/admin/reference-data/themes", Policies.Administer),
         new("IPR criteria", "/admin/reference-data/criteria", Policies.Administer),
