@@ -3,6 +3,7 @@ using SeriousCases.Web.Api.Actions;
 using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.Iprg;
+using SeriousCases.Web.Api.Management;
 using SeriousCases.Web.Api.Panel;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         v1.MapActionApi();
         v1.MapTermsOfReferenceApi();
         v1.MapPanelMeetingApi();
+        v1.MapManagementApi();
         return app;
     }
 }

@@ -51,6 +51,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["POST /api/v1/investigations/{id:guid}/quality-reviews"] = Policies.Triage,
         ["GET /api/v1/family-engagement/figures"] = Policies.Analyse,
         ["GET /management/family-engagement"] = Policies.Analyse,
+        ["GET /api/v1/mi/summary"] = Policies.ManagementInformation,
         ["GET /investigations/{id:guid}/journey"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/journey/new"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/evidence"] = Policies.Investigate,
