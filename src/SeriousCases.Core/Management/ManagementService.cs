@@ -118,6 +118,11 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         return line;
     }
 
+    /// <summary>The service lines to filter by (code and name), in the publication's order.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ServiceLinesAsync(CancellationToken ct = default) =>
+        [.. (await db.ServiceLines.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Name).Select(l => new { l.Code, l.Name }).ToListAsync(ct))
+            .Select(l => (l.Code, l.Name))];
+
     /// <summary>The API's summary: the same figures as the dashboard's.</summary>
     public async Task<ManagementSummary> SummaryAsync(ManagementFilter filter, CancellationToken ct = default) =>
         (await FiguresAsync(filter, ct)).Summary;

@@ -52,6 +52,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/family-engagement/figures"] = Policies.Analyse,
         ["GET /management/family-engagement"] = Policies.Analyse,
         ["GET /api/v1/mi/summary"] = Policies.ManagementInformation,
+        ["GET /management"] = Policies.ManagementInformation,
         ["GET /investigations/{id:guid}/journey"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/journey/new"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/evidence"] = Policies.Investigate,
