@@ -71,6 +71,9 @@ public abstract class SeriousCasesDbContext : DbContext
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
     public DbSet<ActivityEscalation> ActivityEscalations => Set<ActivityEscalation>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Management.ExcellenceMeasure> ExcellenceMeasures => Set<Management.ExcellenceMeasure>();
+    public DbSet<Management.SuccessFactor> SuccessFactors => Set<Management.SuccessFactor>();
+    public DbSet<Management.SuccessFactorValue> SuccessFactorValues => Set<Management.SuccessFactorValue>();
 
     public IAuditActor Actor => actor;
 

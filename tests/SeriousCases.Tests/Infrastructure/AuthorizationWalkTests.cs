@@ -53,6 +53,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /management/family-engagement"] = Policies.Analyse,
         ["GET /api/v1/mi/summary"] = Policies.ManagementInformation,
         ["GET /management"] = Policies.ManagementInformation,
+        ["GET /management/excellence-plan"] = Policies.ManagementInformation,
+        ["GET /management/excellence-plan/factors/{id:guid}/values/new"] = Policies.Analyse,
         ["GET /investigations/{id:guid}/journey"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/journey/new"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/evidence"] = Policies.Investigate,

@@ -11,5 +11,7 @@ public sealed class ManagementFeature : IFeatureAccess
     {
         pages.AuthorizePage("/Management/Index", Policies.ManagementInformation);
         pages.AuthorizePage("/Management/FamilyEngagement", Policies.Analyse);
+        pages.AuthorizePage("/Management/ExcellencePlan", Policies.ManagementInformation);
+        pages.AuthorizePage("/Management/RecordFactorValue", Policies.Analyse);
     }
 }
