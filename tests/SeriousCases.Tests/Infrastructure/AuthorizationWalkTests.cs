@@ -54,6 +54,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/mi/summary"] = Policies.ManagementInformation,
         ["GET /management"] = Policies.ManagementInformation,
         ["GET /management/excellence-plan"] = Policies.ManagementInformation,
+        ["GET /management/parliament"] = Policies.ManagementInformation,
         ["GET /management/excellence-plan/factors/{id:guid}/values/new"] = Policies.Analyse,
         ["GET /investigations/{id:guid}/journey"] = Policies.Investigate,
         ["GET /investigations/{id:guid}/journey/new"] = Policies.Investigate,

@@ -13,5 +13,6 @@ public sealed class ManagementFeature : IFeatureAccess
         pages.AuthorizePage("/Management/FamilyEngagement", Policies.Analyse);
         pages.AuthorizePage("/Management/ExcellencePlan", Policies.ManagementInformation);
         pages.AuthorizePage("/Management/RecordFactorValue", Policies.Analyse);
+        pages.AuthorizePage("/Management/Parliament", Policies.ManagementInformation);
     }
 }
