@@ -53,6 +53,9 @@ builder.Services.AddScoped<SeriousCases.Core.Referrals.Criteria.CriteriaVersionS
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.FamilyEngagementService>();
+builder.Services.AddScoped<SeriousCases.Core.Management.ManagementService>();
+builder.Services.AddScoped<SeriousCases.Core.Management.ExcellencePlanService>();
+builder.Services.AddScoped<SeriousCases.Core.Management.ParliamentReportService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.QualityReviewService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.CustomerJourneyService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.EvidenceService>();

@@ -80,6 +80,9 @@ public abstract class SeriousCasesDbContext : DbContext, IDataProtectionKeyConte
     /// <summary>ASP.NET Core's data protection key ring, shared by every copy of the web service so a cookie or
     /// antiforgery token made by one is accepted by another. The key XML never reaches the audit trail.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Management.ExcellenceMeasure> ExcellenceMeasures => Set<Management.ExcellenceMeasure>();
+    public DbSet<Management.SuccessFactor> SuccessFactors => Set<Management.SuccessFactor>();
+    public DbSet<Management.SuccessFactorValue> SuccessFactorValues => Set<Management.SuccessFactorValue>();
 
     public IAuditActor Actor => actor;
 

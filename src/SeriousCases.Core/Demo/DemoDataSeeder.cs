@@ -47,6 +47,8 @@ public sealed class DemoDataSeeder(SeriousCasesDbContext db, TimeProvider? clock
         await db.SaveChangesAsync(ct);
         await new RegisterSeeder(db, clock ?? TimeProvider.System).SeedAsync(users, ct);
         await db.SaveChangesAsync(ct);
+        ExcellencePlanSeeder.Seed(db);
+        await db.SaveChangesAsync(ct);
     }
 
     private void SeedPublication(Dictionary<string, Guid> lines, Dictionary<string, Guid> teams, Dictionary<string, Guid> themes, AppUser referrer, Guid investigatorId)

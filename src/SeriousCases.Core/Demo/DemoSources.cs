@@ -18,6 +18,9 @@ public static class DemoSources
 
     public static PanelSource Panel { get; } = Load<PanelSource>("panel-2020.json");
 
+    /// <summary>The Excellence Plan's measures (seed 003).</summary>
+    public static ExcellencePlanSource ExcellencePlan { get; } = Load<ExcellencePlanSource>("excellence-plan-2020.json");
+
     private static T Load<T>(string file)
     {
         var assembly = typeof(DemoSources).Assembly;

@@ -3,6 +3,7 @@ using SeriousCases.Web.Api.Actions;
 using SeriousCases.Web.Api.Insight;
 using SeriousCases.Web.Api.Investigations;
 using SeriousCases.Web.Api.Iprg;
+using SeriousCases.Web.Api.Management;
 using SeriousCases.Web.Api.Panel;
 using SeriousCases.Web.Api.Publication;
 using SeriousCases.Web.Api.ReferenceData;
@@ -43,6 +44,7 @@ public static class ApiEndpoints
         v1.MapPanelMeetingApi();
         v1.MapRetentionApi();
         v1.MapPublicationApi();
+        v1.MapManagementApi();
         return app;
     }
 }

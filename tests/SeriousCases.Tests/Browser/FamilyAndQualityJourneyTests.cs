@@ -106,7 +106,9 @@ public sealed class FamilyAndQualityJourneyTests(BrowserFixture app)
         var page = await app.NewPageAsync();
         await JourneyTests.SignInAsync(page, "Ana Analyst");
         await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Management information" }),
-            url => url.Contains("/management/family-engagement", StringComparison.Ordinal), "Opening management information");
+            url => url.EndsWith("/management", StringComparison.Ordinal), "Opening management information");
+        await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Family engagement figures by level" }),
+            url => url.Contains("/management/family-engagement", StringComparison.Ordinal), "Opening family engagement");
         Assert.Equal("Family engagement", (await page.Locator("h1").TextContentAsync())!.Trim());
         await BrowserFixture.AssertAccessibleAsync(page);
 

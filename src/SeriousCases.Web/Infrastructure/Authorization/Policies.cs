@@ -18,6 +18,8 @@ public static class Policies
     public const string RunPanel = nameof(RunPanel);
     public const string ViewPanel = nameof(ViewPanel);
     public const string Analyse = nameof(Analyse);
+    /// <summary>Management information: aggregate figures only, so Panel members see them too.</summary>
+    public const string ManagementInformation = nameof(ManagementInformation);
     public const string Administer = nameof(Administer);
     public const string Insight = nameof(Insight);
     /// <summary>Placing and lifting legal holds that stop retention disposing of a case.</summary>
@@ -36,6 +38,7 @@ public static class Policies
         [RunPanel] = [Roles.PanelSecretariat],
         [ViewPanel] = [Roles.PanelSecretariat, Roles.PanelMember],
         [Analyse] = [Roles.Analyst, Roles.PanelSecretariat],
+        [ManagementInformation] = [Roles.Analyst, Roles.PanelSecretariat, Roles.PanelMember],
         [Administer] = [Roles.Administrator],
         [Insight] = [Roles.Analyst, Roles.Triage, Roles.PanelSecretariat],
         [ManageLegalHolds] = [Roles.Administrator, Roles.Triage],

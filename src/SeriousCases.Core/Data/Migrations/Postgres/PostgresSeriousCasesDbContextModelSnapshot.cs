@@ -1372,6 +1372,167 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("IprgSessionCases");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Management.ExcellenceMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("AllocationMillions")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<bool?>("BaselineAvailable")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ContributionDemonstrable")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Fte")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MeasuredBy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ProgressMonitorable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UnderpinningOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ExcellenceMeasures");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ComputedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("SuccessFactors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactorId", "PeriodFrom");
+
+                    b.ToTable("SuccessFactorValues");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2966,6 +3127,24 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Management.ExcellenceMeasure", null)
+                        .WithMany("Factors")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactorValue", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Management.SuccessFactor", null)
+                        .WithMany("Values")
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Panel.AgendaItem", b =>
                 {
                     b.HasOne("SeriousCases.Core.Panel.PanelMeeting", null)
@@ -3134,6 +3313,16 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
             modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.ExcellenceMeasure", b =>
+                {
+                    b.Navigation("Factors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.PanelMeeting", b =>

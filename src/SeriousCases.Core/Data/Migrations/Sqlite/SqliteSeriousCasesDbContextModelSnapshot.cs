@@ -1360,6 +1360,167 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("IprgSessionCases");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Management.ExcellenceMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AllocationMillions")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BaselineAvailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ContributionDemonstrable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Fte")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredBy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ProgressMonitorable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnderpinningOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ExcellenceMeasures");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("SuccessFactors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactorId", "PeriodFrom");
+
+                    b.ToTable("SuccessFactorValues");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2954,6 +3115,24 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Management.ExcellenceMeasure", null)
+                        .WithMany("Factors")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactorValue", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Management.SuccessFactor", null)
+                        .WithMany("Values")
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Panel.AgendaItem", b =>
                 {
                     b.HasOne("SeriousCases.Core.Panel.PanelMeeting", null)
@@ -3122,6 +3301,16 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("SeriousCases.Core.Iprg.IprgSession", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.ExcellenceMeasure", b =>
+                {
+                    b.Navigation("Factors");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Management.SuccessFactor", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Panel.PanelMeeting", b =>
