@@ -6,6 +6,7 @@ using SeriousCases.Web.Api.Iprg;
 using SeriousCases.Web.Api.Panel;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
+using SeriousCases.Web.Api.Themes;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         v1.MapActionApi();
         v1.MapTermsOfReferenceApi();
         v1.MapPanelMeetingApi();
+        v1.MapThemeInsightApi();
         return app;
     }
 }

@@ -20,6 +20,8 @@ public static class Policies
     public const string Analyse = nameof(Analyse);
     public const string Administer = nameof(Administer);
     public const string Insight = nameof(Insight);
+    /// <summary>Themes and trends: aggregates and anonymised text; Panel members see no links to case records.</summary>
+    public const string Themes = nameof(Themes);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -36,6 +38,7 @@ public static class Policies
         [Analyse] = [Roles.Analyst, Roles.PanelSecretariat],
         [Administer] = [Roles.Administrator],
         [Insight] = [Roles.Analyst, Roles.Triage, Roles.PanelSecretariat],
+        [Themes] = [Roles.PanelSecretariat, Roles.Analyst, Roles.PanelMember],
     };
 
     public static void AddServicePolicies(this AuthorizationOptions options)
