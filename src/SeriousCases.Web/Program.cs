@@ -63,6 +63,7 @@ builder.Services.AddScoped<SeriousCases.Core.Panel.Minutes.MinutesService>();
 builder.Services.AddScoped<SeriousCases.Core.Panel.PanelMeetingService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeInsightService>();
+builder.Services.AddScoped<SeriousCases.Core.Themes.RepeatLearningService>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();

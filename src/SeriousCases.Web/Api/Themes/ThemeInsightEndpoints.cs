@@ -15,6 +15,12 @@ public sealed record ThemeSeriesResponse(
     Guid ThemeId, string Theme, string By, string Source, string SourceName, IReadOnlyList<SeriesPointResponse> Points,
     double Mean, double MeanMovingRange, double LowerLimit, double UpperLimit, IReadOnlyList<SignalResponse> Signals);
 
+public sealed record SimilarActivityResponse(Guid Id, string Reference, string Status, DateOnly? DueOn, DateOnly? CompletedOn);
+
+public sealed record SimilarFindingResponse(
+    Guid Id, string Text, string ServiceLine, DateOnly? On, string InvestigationReference, double Score, IReadOnlyList<string> Themes,
+    IReadOnlyList<SimilarActivityResponse> Activities);
+
 /// <summary>Themes and trends for other systems (a stable contract): a theme's series with its XmR chart.</summary>
 public static class ThemeInsightEndpoints
 {
@@ -37,6 +43,16 @@ public static class ThemeInsightEndpoints
             .WithSummary("A theme's series: by=month (default) or quarter; source= an insight source's code, FINDINGS for IPR findings, or "
                 + "none for all; from= and to= as yyyy-MM (default: the first month with data to the last complete month). Answers points "
                 + "(period, value), mean, lowerLimit and upperLimit (mean ± 2.66 × mean moving range) and signals.");
+        v1.MapGet("/findings/{id:guid}/similar", async (Guid id, int? take, RepeatLearningService service, CancellationToken ct) =>
+                (await service.SimilarAsync(id, take ?? 10, ct)).Similar.Select(s => new SimilarFindingResponse(
+                    s.Finding.Id, s.Finding.Text, s.Finding.ServiceLine, s.Finding.On, s.Finding.InvestigationReference, s.Score, s.Finding.Themes,
+                    [.. s.Finding.Activities.Select(a => new SimilarActivityResponse(a.Id, a.Reference, a.Status.ToString(), a.DueOn, a.CompletedOn))]))
+                .ToList())
+            .WithTags("Themes")
+            .RequireAuthorization(Policies.Analyse)
+            .WithName("GetSimilarFindings")
+            .WithSummary("Earlier findings of other IPRs that say the same thing (TF-IDF cosine similarity, within and across themes), best first, "
+                + "each with its score (0 to 1, at least 0.2), themes and the activities agreed for it with their status. take= up to 50 (default 10).");
         return v1;
     }
 
