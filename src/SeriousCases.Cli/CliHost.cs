@@ -55,6 +55,8 @@ public static class CliHost
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Core.Insight.InsightImporter>();
+        services.AddSingleton<Core.Themes.ThemeClassifier>();
+        services.AddScoped<Core.Themes.ThemeClassifierService>();
         return services.BuildServiceProvider();
     }
 

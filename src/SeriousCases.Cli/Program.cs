@@ -17,6 +17,7 @@ public static class CliProgram
         TokenCommands.Create(),
         MigrationsCommand.Create(),
         ImportCommands.Create(),
+        ThemeCommands.Create(),
     };
 
     public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();

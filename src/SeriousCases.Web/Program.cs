@@ -64,6 +64,8 @@ builder.Services.AddScoped<SeriousCases.Core.Panel.PanelMeetingService>();
 builder.Services.AddScoped<SeriousCases.Core.Insight.InsightImporter>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeInsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.RepeatLearningService>();
+builder.Services.AddSingleton<SeriousCases.Core.Themes.ThemeClassifier>();
+builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeClassifierService>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();

@@ -8,8 +8,10 @@ namespace SeriousCases.Web.Pages.Themes;
 
 /// <summary>A finding and the earlier findings of other IPRs that say the same thing, with the activities that followed
 /// them and their status.</summary>
-public sealed class FindingModel(RepeatLearningService repeat) : PageModel
+public sealed class FindingModel(RepeatLearningService repeat, ThemeClassifierService classifier) : PageModel
 {
+    public IReadOnlyList<(string Code, string Name, double Score)> Suggestions { get; private set; } = [];
+
     public FindingWithSimilar View { get; private set; } = null!;
 
     public bool SeesLinks => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.PanelSecretariat);
@@ -19,6 +21,7 @@ public sealed class FindingModel(RepeatLearningService repeat) : PageModel
         try
         {
             View = await repeat.SimilarAsync(id, 10, ct);
+            Suggestions = await classifier.SuggestAsync(View.Finding.Text, ct);
         }
         catch (RecordNotFoundException)
         {
