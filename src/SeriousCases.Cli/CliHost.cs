@@ -58,6 +58,8 @@ public static class CliHost
         services.AddScoped<Core.Retention.RetentionService>();
         services.AddOptions<Core.Publication.PublicationOptions>().Bind(configuration.GetSection(Core.Publication.PublicationOptions.Section));
         services.AddScoped<Core.Publication.PublicationBuilder>();
+        services.AddSingleton<Core.Themes.ThemeClassifier>();
+        services.AddScoped<Core.Themes.ThemeClassifierService>();
         return services.BuildServiceProvider();
     }
 

@@ -19,6 +19,7 @@ public static class CliProgram
         ImportCommands.Create(),
         RetentionCommands.Create(),
         PublicationCommands.Create(),
+        ThemeCommands.Create(),
     };
 
     public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();

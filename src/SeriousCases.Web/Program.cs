@@ -75,6 +75,10 @@ builder.Services.AddOptions<SeriousCases.Core.Publication.PublicationOptions>()
     .ValidateOnStart();
 builder.Services.AddScoped<SeriousCases.Core.Publication.PublicationBuilder>();
 builder.Services.AddScoped<SeriousCases.Core.Publication.EditionService>();
+builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeInsightService>();
+builder.Services.AddScoped<SeriousCases.Core.Themes.RepeatLearningService>();
+builder.Services.AddSingleton<SeriousCases.Core.Themes.ThemeClassifier>();
+builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeClassifierService>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.AcsLearning.AcsLearningAttention>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Investigations.CaseloadAttention>();

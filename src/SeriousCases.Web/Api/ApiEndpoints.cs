@@ -9,6 +9,7 @@ using SeriousCases.Web.Api.Publication;
 using SeriousCases.Web.Api.ReferenceData;
 using SeriousCases.Web.Api.Referrals;
 using SeriousCases.Web.Api.Retention;
+using SeriousCases.Web.Api.Themes;
 using SeriousCases.Web.Infrastructure.Authentication;
 using SeriousCases.Web.Infrastructure.Authorization;
 
@@ -45,6 +46,7 @@ public static class ApiEndpoints
         v1.MapRetentionApi();
         v1.MapPublicationApi();
         v1.MapManagementApi();
+        v1.MapThemeInsightApi();
         return app;
     }
 }

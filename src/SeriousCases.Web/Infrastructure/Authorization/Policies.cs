@@ -24,6 +24,8 @@ public static class Policies
     public const string Insight = nameof(Insight);
     /// <summary>Placing and lifting legal holds that stop retention disposing of a case.</summary>
     public const string ManageLegalHolds = nameof(ManageLegalHolds);
+    /// <summary>Themes and trends: aggregates and anonymised text; Panel members see no links to case records.</summary>
+    public const string Themes = nameof(Themes);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -42,6 +44,7 @@ public static class Policies
         [Administer] = [Roles.Administrator],
         [Insight] = [Roles.Analyst, Roles.Triage, Roles.PanelSecretariat],
         [ManageLegalHolds] = [Roles.Administrator, Roles.Triage],
+        [Themes] = [Roles.PanelSecretariat, Roles.Analyst, Roles.PanelMember],
     };
 
     public static void AddServicePolicies(this AuthorizationOptions options)

@@ -24,6 +24,7 @@ public sealed class ServiceNavigation(IAuthorizationService authorization)
         new("Action register", "/actions", Policies.ActionRegister),
         new("Serious Case Panel", "/panel", Policies.ViewPanel),
         new("Insight", "/insight", Policies.Insight),
+        new("Themes and trends", "/themes", Policies.Themes),
         new("Management information", "/management", Policies.ManagementInformation),
         new("Annual publication", "/publication", Policies.Analyse),
         new("Service lines", "/admin/reference-data/service-lines", Policies.Administer),

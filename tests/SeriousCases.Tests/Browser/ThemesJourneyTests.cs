@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using SeriousCases.Core.Common;
+using SeriousCases.Tests.Themes;
+
+namespace SeriousCases.Tests.Browser;
+
+/// <summary>The Panel secretariat opens the overview of themes, a theme's page with its XmR chart and figures, and a
+/// recurrence of learning, in a real browser; every page is checked with axe. The records are built for the test.</summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class ThemesJourneyTests(BrowserFixture app)
+{
+    [Fact]
+    public async Task The_secretariat_opens_the_overview_a_theme_with_its_chart_and_a_recurrence()
+    {
+        var today = UkTime.Today(TimeProvider.System);
+        var themeId = await app.WithDbAsync(async db =>
+        {
+            var id = await ThemeRecords.ThemeAsync(db, "TJOURNEY", "Journey test theme");
+            await ThemeRecords.InsightAsync(db, id, "COMPLAINT", [3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 12]);
+            await ThemeRecords.FindingAsync(db, id, today.AddDays(-400), today.AddDays(-300), "Quillon appointment letters went to an old address the fictional customer had updated.");
+            await ThemeRecords.FindingAsync(db, id, today.AddDays(-40), today.AddDays(-10), "Quillon appointment letters went to an old address the customer had updated again.");
+            return id;
+        });
+        var page = await app.NewPageAsync();
+        await JourneyTests.SignInAsync(page, "Sam Secretariat");
+
+        await page.GotoAsync("/themes");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await JourneyTests.ClickAndWaitAsync(page, page.Locator($"#priorities a[href='/themes/{themeId}']"),
+            url => url.EndsWith($"/themes/{themeId}", StringComparison.Ordinal), "Opening the theme");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.True(await page.Locator("svg[role=img] polyline").IsVisibleAsync());
+        Assert.Contains("above the upper process limit", await page.Locator("#signals").TextContentAsync(), StringComparison.Ordinal);
+        await page.GetByText("The figures as a table").ClickAsync();
+        Assert.True(await page.Locator("#figures").IsVisibleAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Period").SelectOptionAsync("quarter");
+        await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Show" }),
+            url => url.Contains("by=quarter", StringComparison.Ordinal), "Showing quarters");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/themes");
+        await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Learning that recurred after an activity meant to address it was completed" }),
+            url => url.EndsWith("/themes/recurrences", StringComparison.Ordinal), "Opening the recurrences");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        var card = page.Locator(".app-recurrence", new() { HasText = "Quillon" });
+        Assert.Equal(1, await card.CountAsync());
+        await JourneyTests.ClickAndWaitAsync(page, card.Locator("a[href^='/themes/findings/']").Last,
+            url => url.Contains("/themes/findings/", StringComparison.Ordinal), "Opening the later finding");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.Contains("Quillon appointment letters went to an old address the fictional", await page.Locator("#similar").TextContentAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
