@@ -46,6 +46,14 @@ public sealed class RetentionService(SeriousCasesDbContext db, TimeProvider cloc
         ["Referral.AllegationDetails"] = RetentionCategory.ReferralPersonalDetails,
     };
 
+    /// <summary>Fields marked <c>[PersonalData]</c> (masked in the audit trail) that retention keeps on purpose, with why.
+    /// Every such field is in this list or in <see cref="DisposedFields"/> (a test checks).</summary>
+    public static readonly IReadOnlyDictionary<string, string> KeptFields = new Dictionary<string, string>
+    {
+        ["PublicationEdition.Content"] = "published material is kept (seed 002, question 10); an edition cannot be approved " +
+            "until the identifiability check has cleared every identifying detail from it",
+    };
+
     public async Task<IReadOnlyList<RetentionRule>> RulesAsync(CancellationToken ct) =>
         await db.Set<RetentionRule>().AsNoTracking().OrderBy(r => r.Trigger).ThenBy(r => r.Category).ToListAsync(ct);
 

@@ -212,24 +212,6 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /health"] = Anonymous,
     };
 
-    private static readonly Dictionary<string, string> SampleValues = new()
-    {
-        ["sequence"] = "1",
-        ["id"] = "0190e2b4-0000-7000-8000-000000000001",
-        ["code"] = "404",
-        ["documentName"] = "v1",
-        ["question"] = "received",
-        ["findingId"] = "0190e2b4-0000-7000-8000-000000000002",
-        ["documentId"] = "0190e2b4-0000-7000-8000-000000000003",
-        ["meetingDate"] = "2020-07-02",
-        ["itemId"] = "0190e2b4-0000-7000-8000-000000000004",
-        ["paperId"] = "0190e2b4-0000-7000-8000-000000000005",
-        ["attendeeId"] = "0190e2b4-0000-7000-8000-000000000006",
-        ["number"] = "1",
-        ["year"] = "2022-23",
-        ["format"] = "json",
-    };
-
     private IReadOnlyList<(string Key, string Method, string Url)> Routes()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -253,7 +235,7 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => SampleValues.TryGetValue(parameter.Name, out var value)
+            RoutePatternParameterPart parameter => Resilience.RouteWalk.SampleValues.TryGetValue(parameter.Name, out var value)
                 ? value
                 : throw new InvalidOperationException($"Add a sample value for route parameter {{{parameter.Name}}} to the walk."),
             RoutePatternSeparatorPart separator => separator.Content,

@@ -11,7 +11,8 @@ public static class RouteWalk
 {
     public sealed record Route(string Key, string Method, string Url, bool IsPage);
 
-    private static readonly Dictionary<string, string> SampleValues = new()
+    /// <summary>A value for each route parameter, shared by every walk over the routes (authorization, headers, CSRF).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SampleValues = new Dictionary<string, string>()
     {
         ["sequence"] = "1",
         ["id"] = "0190e2b4-0000-7000-8000-000000000001",
@@ -25,6 +26,8 @@ public static class RouteWalk
         ["paperId"] = "0190e2b4-0000-7000-8000-000000000005",
         ["attendeeId"] = "0190e2b4-0000-7000-8000-000000000006",
         ["number"] = "1",
+        ["year"] = "2022-23",
+        ["format"] = "json",
     };
 
     public static IReadOnlyList<Route> All(IServiceProvider services)
