@@ -48,6 +48,19 @@ public sealed class ManagementJourneyTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task The_excellence_plan_measures_and_the_answers_for_parliament_are_accessible()
+    {
+        var page = await app.NewPageAsync();
+        await JourneyTests.SignInAsync(page, "Ana Analyst");
+        await page.GotoAsync("/management/excellence-plan");
+        Assert.Equal("Excellence Plan measures", (await page.Locator("h1").TextContentAsync())!.Trim());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync("/management/parliament");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_panel_member_reads_the_charts_without_javascript()
     {
         var page = await app.NewPageAsync(javaScript: false);
