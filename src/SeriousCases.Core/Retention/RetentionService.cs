@@ -58,7 +58,7 @@ public sealed class RetentionService(SeriousCasesDbContext db, TimeProvider cloc
         await db.Set<RetentionRule>().AsNoTracking().OrderBy(r => r.Trigger).ThenBy(r => r.Category).ToListAsync(ct);
 
     public async Task<IReadOnlyList<RetentionRun>> LastRunsAsync(int count, CancellationToken ct) =>
-        (await db.Set<RetentionRun>().AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.StartedAt).Take(count).ToList();
+        await db.Set<RetentionRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(count).ToListAsync(ct);
 
     public async Task<IReadOnlyList<DisposalRecord>> DisposalsAsync(int count, CancellationToken ct) =>
         (await db.Set<DisposalRecord>().AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(count).ToListAsync(ct));
