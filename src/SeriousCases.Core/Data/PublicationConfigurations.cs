@@ -30,3 +30,13 @@ internal sealed class EditionDecisionConfiguration : IEntityTypeConfiguration<Ed
         b.Property(x => x.DecidedBy).HasMaxLength(320);
     }
 }
+
+internal sealed class EditionScanConfiguration : IEntityTypeConfiguration<EditionScan>
+{
+    public void Configure(EntityTypeBuilder<EditionScan> b)
+    {
+        // One scan per edition, removed with it.
+        b.HasIndex(x => x.EditionId).IsUnique();
+        b.HasOne<PublicationEdition>().WithOne().HasForeignKey<EditionScan>(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

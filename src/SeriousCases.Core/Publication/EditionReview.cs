@@ -128,37 +128,71 @@ public static partial class EditionChecks
 
     public static bool IsIdentifier(IdentifiabilityHit hit) => hit.Kind is not (IdentifierKind.ExactDate or IdentifierKind.Place);
 
+    /// <summary>The checks run afresh on every text (as the edition's stored scan would record them), then reviewed.</summary>
     public static EditionReview Review(PublicationContent c, IReadOnlyDictionary<Guid, CaseIdentifiers> identifiers, IReadOnlyCollection<EditionDecision> decisions,
-        int threshold, IReadOnlyList<string>? rareCircumstances = null)
+        int threshold, IReadOnlyList<string>? rareCircumstances = null) =>
+        Review(c, Scan(c, identifiers, rareCircumstances), decisions, threshold);
+
+    /// <summary>Runs the identifiability scanner and the rare-circumstance words over the edition's texts (all of them,
+    /// or only those at <paramref name="locations"/>), each against what its own case holds. The findings keep the
+    /// texts' order, so the page's form field numbers stay the same from one view to the next.</summary>
+    public static IReadOnlyList<ScanFinding> Scan(PublicationContent c, IReadOnlyDictionary<Guid, CaseIdentifiers> identifiers,
+        IReadOnlyList<string>? rareCircumstances = null, IReadOnlySet<string>? locations = null)
     {
         var scanner = new IdentifiabilityScanner();
         var rare = RarePattern(rareCircumstances ?? DefaultRareCircumstances);
-        EditionDecision? DecisionFor(EditionDecisionKind kind, string location, string key) =>
-            decisions.FirstOrDefault(d => d.Kind == kind && d.Location == location && d.Key == key);
-
-        var ids = new List<ReviewItem>();
-        var intruder = new List<ReviewItem>();
-        foreach (var text in Texts(c))
+        var findings = new List<ScanFinding>();
+        foreach (var text in Texts(c).Where(t => locations is null || locations.Contains(t.Location)))
         {
             var known = text.InvestigationId is { } id ? identifiers.GetValueOrDefault(id) ?? CaseIdentifiers.None : CaseIdentifiers.None;
-            foreach (var hit in scanner.Scan(text.Text, known))
-            {
-                var kind = IsIdentifier(hit) ? EditionDecisionKind.Identifier : EditionDecisionKind.MotivatedIntruder;
-                var item = new ReviewItem(kind, text.Location, text.Label, hit.Key, Describe(hit), hit.Matched, hit.Context,
-                    DecisionFor(kind, text.Location, hit.Key));
-                (kind == EditionDecisionKind.Identifier ? ids : intruder).Add(item);
-            }
+            findings.AddRange(scanner.Scan(text.Text, known)
+                .Select(hit => new ScanFinding(text.Location, hit.Kind, hit.Start, hit.Length, hit.HeldOnCase, hit.Reason)));
 
             if (text.InvestigationId is not null && rare is not null)
             {
-                foreach (var word in rare.Matches(text.Text).Select(m => m.Value.ToLowerInvariant()).Distinct())
-                {
-                    var key = "Rare:" + word;
-                    intruder.Add(new ReviewItem(EditionDecisionKind.MotivatedIntruder, text.Location, text.Label, key,
-                        $"A rare circumstance (\"{word}\") that public material could match", word, text.Text,
-                        DecisionFor(EditionDecisionKind.MotivatedIntruder, text.Location, key)));
-                }
+                // One flag per word, however often it appears: the editor decides on the word.
+                findings.AddRange(rare.Matches(text.Text).DistinctBy(m => m.Value.ToLowerInvariant())
+                    .Select(m => new ScanFinding(text.Location, null, m.Index, m.Length, false, "a rare circumstance")));
             }
+        }
+
+        return findings;
+    }
+
+    /// <summary>What the edition's texts need decided, from stored findings: the matched detail and its context are
+    /// read back from the text they point into. The small numbers are counted from the tables, which is quick.</summary>
+    public static EditionReview Review(PublicationContent c, IReadOnlyList<ScanFinding> findings, IReadOnlyCollection<EditionDecision> decisions, int threshold)
+    {
+        EditionDecision? DecisionFor(EditionDecisionKind kind, string location, string key) =>
+            decisions.FirstOrDefault(d => d.Kind == kind && d.Location == location && d.Key == key);
+
+        var texts = Texts(c).ToDictionary(t => t.Location);
+        var ids = new List<ReviewItem>();
+        var intruder = new List<ReviewItem>();
+        foreach (var f in findings)
+        {
+            // A finding that no longer fits its text cannot happen (a rewrite rescans that text, approval rescans
+            // all), but a stored row must never make the page fail.
+            if (!texts.TryGetValue(f.Location, out var text) || f.Start < 0 || f.Length <= 0 || f.Start + f.Length > text.Text.Length)
+            {
+                continue;
+            }
+
+            var matched = text.Text.Substring(f.Start, f.Length);
+            if (f.Kind is not { } identifier)
+            {
+                var word = matched.ToLowerInvariant();
+                var key = "Rare:" + word;
+                intruder.Add(new ReviewItem(EditionDecisionKind.MotivatedIntruder, text.Location, text.Label, key,
+                    $"A rare circumstance (\"{word}\") that public material could match", word, text.Text,
+                    DecisionFor(EditionDecisionKind.MotivatedIntruder, text.Location, key)));
+                continue;
+            }
+
+            var hit = new IdentifiabilityHit(identifier, f.Start, f.Length, matched, IdentifiabilityScanner.ContextOf(text.Text, f.Start, f.Length), f.HeldOnCase, f.Reason);
+            var kind = IsIdentifier(hit) ? EditionDecisionKind.Identifier : EditionDecisionKind.MotivatedIntruder;
+            (kind == EditionDecisionKind.Identifier ? ids : intruder).Add(new ReviewItem(kind, text.Location, text.Label, hit.Key, Describe(hit),
+                hit.Matched, hit.Context, DecisionFor(kind, text.Location, hit.Key)));
         }
 
         var small = new List<ReviewItem>();

@@ -77,6 +77,7 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
             DraftedAt = Now,
         };
         db.Add(edition);
+        db.Add(new EditionScan { EditionId = edition.Id, ScannedAt = Now, Findings = EditionScan.Write(await ScanAsync(content, null, ct)) });
         await db.SaveChangesAsync(ct);
         return edition;
     }
@@ -102,6 +103,13 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
         db.ExpectVersion(edition, expectedVersion);
         edition.Content = PublicationEdition.Write(updated);
         db.RecordEvent(AuditAction.Update, nameof(PublicationEdition), edition.Id.ToString(), $"Text rewritten at {location}");
+
+        // Only the rewritten text is checked again; the other texts' findings stand.
+        var scan = await StoredScanAsync(edition, ct);
+        var rescanned = await ScanAsync(updated, new HashSet<string> { location }, ct);
+        var kept = scan.ReadFindings().Where(f => f.Location != location).ToList();
+        var order = EditionChecks.Texts(updated).Select((t, i) => (t.Location, i)).ToDictionary(x => x.Location, x => x.i);
+        scan.Findings = EditionScan.Write(kept.Concat(rescanned).OrderBy(f => order.GetValueOrDefault(f.Location, int.MaxValue)).ThenBy(f => f.Kind is null).ThenBy(f => f.Start));
         await db.SaveChangesAsync(ct);
         return edition;
     }
@@ -149,6 +157,9 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
             throw new DomainValidationException("edition", "You drafted this edition. A second person must check it");
         }
 
+        // Case details may have changed since the draft was built or last checked (a name corrected, a family contact
+        // added): the checker sees findings against the records as they are now.
+        await RescanAsync(edition, ct);
         db.ExpectVersion(edition, expectedVersion);
         edition.Status = EditionStatus.Checked;
         edition.CheckedByUserId = db.Actor.UserId;
@@ -168,9 +179,18 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
             throw new DomainValidationException("edition", "You drafted this edition. Someone else must approve it");
         }
 
-        var review = await ReviewAsync(edition, ct);
+        // Approval never rests on a stored scan: the texts are checked again against the records as they are now.
+        var scan = await RescanAsync(edition, ct);
+        var review = EditionChecks.Review(edition.ReadContent(), scan.ReadFindings(), edition.Decisions, settings.SmallNumberThreshold);
         if (!review.CanApprove)
         {
+            if (db.Entry(scan).State != EntityState.Unchanged)
+            {
+                // Kept even though approval is refused, so the page shows what blocks it. Only the scan row is saved:
+                // the edition's version (and the approver's open form) stays as it was.
+                await db.SaveChangesAsync(ct);
+            }
+
             throw new DomainValidationException("edition",
                 $"{review.Unresolved} {(review.Unresolved == 1 ? "hit or flag is" : "hits or flags are")} not decided. Rewrite each text or accept it with a reason before approving");
         }
@@ -222,12 +242,68 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
 
     /// <summary>The checks on the edition's current texts against what each case holds. Showing identifier hits shows
     /// personal data in context, so the view is audited.</summary>
+    /// <remarks>Reads the findings stored with the edition (computed when it was built, a text was rewritten, or it was
+    /// checked again), so opening the edition does not rescan every text.</remarks>
     public async Task<EditionReview> ReviewAsync(PublicationEdition edition, CancellationToken ct)
     {
-        var content = edition.ReadContent();
-        var ids = content.Sections.SelectMany(s => s.Customers).Concat(content.CrossBenefit.Customers).Select(c => c.InvestigationId).Distinct().ToList();
+        var scan = await StoredScanAsync(edition, ct);
+        return EditionChecks.Review(edition.ReadContent(), scan.ReadFindings(), edition.Decisions, settings.SmallNumberThreshold);
+    }
+
+    /// <summary>When the edition's texts were last checked against what their cases hold.</summary>
+    public async Task<DateTime?> ScannedAtAsync(Guid editionId, CancellationToken ct) =>
+        await db.Set<EditionScan>().AsNoTracking().Where(s => s.EditionId == editionId).Select(s => (DateTime?)s.ScannedAt).SingleOrDefaultAsync(ct);
+
+    /// <summary>Checks every text of a draft again against the case records as they are now (for an editor who knows a
+    /// case's details changed). Does not change the edition, so an open form stays valid.</summary>
+    public async Task<PublicationEdition> RescanDraftAsync(Guid id, CancellationToken ct)
+    {
+        var edition = await TrackedAsync(id, ct);
+        RequireStatus(edition, EditionStatus.Draft, "edition", "checked again");
+        var scan = await RescanAsync(edition, ct);
+        scan.ScannedAt = Now;
+        db.RecordEvent(AuditAction.Update, nameof(PublicationEdition), edition.Id.ToString(), "Texts checked again for identifying details");
+        await db.SaveChangesAsync(ct);
+        return edition;
+    }
+
+    /// <summary>The edition's stored scan, tracked. An edition built before findings were stored is scanned once, here.</summary>
+    private async Task<EditionScan> StoredScanAsync(PublicationEdition edition, CancellationToken ct)
+    {
+        var scan = await db.Set<EditionScan>().SingleOrDefaultAsync(s => s.EditionId == edition.Id, ct);
+        if (scan is null)
+        {
+            scan = new EditionScan { EditionId = edition.Id, ScannedAt = Now, Findings = EditionScan.Write(await ScanAsync(edition.ReadContent(), null, ct)) };
+            db.Add(scan);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return scan;
+    }
+
+    /// <summary>Scans every text again; the stored findings are replaced when they differ (saved by the caller).</summary>
+    private async Task<EditionScan> RescanAsync(PublicationEdition edition, CancellationToken ct)
+    {
+        var scan = await StoredScanAsync(edition, ct);
+        var findings = EditionScan.Write(await ScanAsync(edition.ReadContent(), null, ct));
+        if (findings != scan.Findings)
+        {
+            scan.Findings = findings;
+            scan.ScannedAt = Now;
+        }
+
+        return scan;
+    }
+
+    /// <summary>Runs the checks on the content's texts (all, or those at <paramref name="locations"/>) against what
+    /// their cases hold now.</summary>
+    private async Task<IReadOnlyList<ScanFinding>> ScanAsync(PublicationContent content, IReadOnlySet<string>? locations, CancellationToken ct)
+    {
+        var ids = EditionChecks.Texts(content)
+            .Where(t => t.InvestigationId is not null && (locations is null || locations.Contains(t.Location)))
+            .Select(t => t.InvestigationId!.Value).Distinct().ToList();
         var identifiers = await IdentifiersAsync(ids, ct);
-        return EditionChecks.Review(content, identifiers, edition.Decisions, settings.SmallNumberThreshold, settings.RareCircumstances);
+        return EditionChecks.Scan(content, identifiers, settings.RareCircumstances, locations);
     }
 
     /// <summary>Records that the editor was shown the hits in context (they may hold personal data).</summary>
@@ -238,18 +314,32 @@ public sealed class EditionService(SeriousCasesDbContext db, PublicationBuilder 
     }
 
     /// <summary>What each case holds that must never be published: the customer's name, dates of birth and death and
-    /// National Insurance number.</summary>
+    /// National Insurance number, and the other people named in its records (the DWP attendee of each family contact,
+    /// whoever a fact-finding discussion was with, the referrer).</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseIdentifiers>> IdentifiersAsync(IReadOnlyCollection<Guid> investigationIds, CancellationToken ct)
     {
-        var rows = await db.Investigations.AsNoTracking().Where(i => investigationIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.Customer!.FullName, i.Customer.DateOfBirth, i.Customer.DateOfDeath, i.Customer.NationalInsuranceNumber })
-            .ToListAsync(ct);
+        var rows = new List<(Guid Id, string? FullName, DateOnly? DateOfBirth, DateOnly? DateOfDeath, string? Ni, string? Referrer)>();
+        var others = new List<(Guid Id, string? Name)>();
+        // In chunks: a department-scale year names about a thousand cases, and each id is a query parameter.
+        foreach (var chunk in investigationIds.Chunk(500))
+        {
+            rows.AddRange((await db.Investigations.AsNoTracking().Where(i => chunk.Contains(i.Id))
+                .Select(i => new { i.Id, i.Customer!.FullName, i.Customer.DateOfBirth, i.Customer.DateOfDeath, i.Customer.NationalInsuranceNumber, Referrer = i.Referral!.ReferrerName })
+                .ToListAsync(ct)).Select(r => (r.Id, r.FullName, r.DateOfBirth, r.DateOfDeath, r.NationalInsuranceNumber, r.Referrer)));
+            others.AddRange((await db.FamilyContacts.AsNoTracking().Where(c => chunk.Contains(c.InvestigationId) && c.DwpAttendee != null)
+                .Select(c => new { c.InvestigationId, c.DwpAttendee }).ToListAsync(ct)).Select(c => (c.InvestigationId, c.DwpAttendee)));
+            others.AddRange((await db.FactFindingDiscussions.AsNoTracking().Where(d => chunk.Contains(d.InvestigationId))
+                .Select(d => new { d.InvestigationId, d.WithWhom }).ToListAsync(ct)).Select(d => (d.InvestigationId, (string?)d.WithWhom)));
+        }
+
+        var named = others.Where(o => !string.IsNullOrWhiteSpace(o.Name)).ToLookup(o => o.Id, o => o.Name!.Trim());
         return rows.ToDictionary(r => r.Id, r => new CaseIdentifiers(
             r.FullName is { Length: > 0 } n ? [n] : [],
             r.DateOfBirth is { } b ? [b] : [],
             r.DateOfDeath is { } d ? [d] : [],
-            r.NationalInsuranceNumber is { Length: > 0 } ni ? [ni] : [],
-            [], [], [], []));
+            r.Ni is { Length: > 0 } ni ? [ni] : [],
+            [], [], [], [],
+            [.. named[r.Id].Concat(r.Referrer is { Length: > 0 } referrer ? [referrer.Trim()] : []).Distinct(StringComparer.OrdinalIgnoreCase)]));
     }
 
     public async Task<IReadOnlyList<PublishedEdition>> ListPublishedAsync(CancellationToken ct) =>

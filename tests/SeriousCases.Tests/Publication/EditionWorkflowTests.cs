@@ -93,6 +93,129 @@ public sealed class EditionWorkflowTests
         Assert.Contains(planted.Matched!, recorded, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Names someone in the case's records (a fictional name) in the way <paramref name="where"/> says.</summary>
+    private static async Task NameInRecordsAsync(TestDatabase database, Guid investigationId, string where, string name)
+    {
+        await using var db = database.CreateContext();
+        switch (where)
+        {
+            case "family contact":
+                db.FamilyContacts.Add(new Core.Investigations.FamilyContact
+                {
+                    InvestigationId = investigationId, On = new DateOnly(2022, 9, 1), Kind = Core.Investigations.FamilyContactKind.Meeting,
+                    DwpAttendee = name, Level = Core.Investigations.AttendeeLevel.DeputyDirector, ApologyGiven = true, Notes = "Met the family.",
+                });
+                break;
+            case "discussion":
+                db.FactFindingDiscussions.Add(new Core.Investigations.FactFindingDiscussion
+                {
+                    InvestigationId = investigationId, HeldOn = new DateOnly(2022, 8, 1), WithWhom = name, Role = "Work coach", Notes = "Talked through the contacts.",
+                });
+                break;
+            default:
+                var investigation = await db.Investigations.Include(i => i.Referral).SingleAsync(i => i.Id == investigationId);
+                investigation.Referral!.ReferrerName = name;
+                break;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Decides every undecided item except those at <paramref name="location"/>, so only they can block approval.</summary>
+    private static async Task DecideAllButAsync(TestDatabase database, Guid editionId, string location)
+    {
+        var review = await AsAsync(database, Analyst, async s => await s.ReviewAsync(await s.GetAsync(editionId, default), default));
+        foreach (var item in review.All.Where(i => i.Location != location && !i.Resolved))
+        {
+            await AsAsync(database, Analyst, async s =>
+                await s.DecideAsync(editionId, (await s.GetAsync(editionId, default)).Version, item.Kind, item.Location, item.Key, "Reviewed: not identifying.", default));
+        }
+    }
+
+    [Theory]
+    [InlineData("family contact")]
+    [InlineData("discussion")]
+    [InlineData("referral")]
+    public async Task A_name_from_the_case_records_planted_in_a_text_is_caught_and_blocks_approval(string where)
+    {
+        await using var database = await TestDatabase.CreateAsync(withDemoData: true);
+        var investigationId = await PlantAsync(database, _ => "The family met Tamsin Quarrie-Holt to explain what went wrong.");
+        await NameInRecordsAsync(database, investigationId, where, "Tamsin Quarrie-Holt");
+        var edition = await AsAsync(database, Analyst, s => s.BuildDraftAsync("2022-23", null, default));
+
+        var review = await AsAsync(database, Analyst, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        var planted = review.Identifiers.Single(i => i.Location == "s/uc/c/1/learning/1" && i.Key == "Name:TAMSINQUARRIEHOLT");
+        Assert.Contains("Tamsin Quarrie-Holt", planted.Context, StringComparison.Ordinal);
+        Assert.Contains("case's records", planted.What, StringComparison.Ordinal);
+
+        await DecideAllButAsync(database, edition.Id, planted.Location);
+        await AsAsync(database, Secretariat, async s => await s.CheckAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, default));
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            AsAsync(database, Secretariat, async s => await s.ApproveAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, default)));
+        Assert.Contains("not decided", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_reads_stored_findings_a_rewrite_rescans_its_text_and_check_and_approval_rescan_against_the_records_now()
+    {
+        await using var database = await TestDatabase.CreateAsync(withDemoData: true);
+        var investigationId = await PlantAsync(database, _ => "The family met Tamsin Quarrie-Holt to explain what went wrong.");
+        var edition = await AsAsync(database, Analyst, s => s.BuildDraftAsync("2022-23", null, default));
+        const string planted = "s/uc/c/1/learning/1";
+        var built = await AsAsync(database, Analyst, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        Assert.DoesNotContain(built.Identifiers, i => i.Location == planted);
+        var scannedAtBuild = await AsAsync(database, Analyst, s => s.ScannedAtAsync(edition.Id, default));
+        Assert.NotNull(scannedAtBuild);
+        await DecideAllButAsync(database, edition.Id, planted);
+
+        // The name reaches the case's records after the draft was built: the stored findings do not know it yet.
+        await NameInRecordsAsync(database, investigationId, "family contact", "Tamsin Quarrie-Holt");
+        var stale = await AsAsync(database, Analyst, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        Assert.DoesNotContain(stale.Identifiers, i => i.Location == planted);
+
+        // A rewrite checks only the rewritten text: a name planted there is found, the other text is not rescanned.
+        var other = EditionChecks.Texts((await AsAsync(database, Analyst, s => s.GetAsync(edition.Id, default))).ReadContent())
+            .First(t => t.InvestigationId == investigationId && t.Location != planted).Location;
+        await AsAsync(database, Analyst, async s => await s.RewriteAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, other,
+            "Quarrie-Holt was not told about the change.", default));
+        var rewritten = await AsAsync(database, Analyst, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        var found = Assert.Single(rewritten.Identifiers, i => i.Location == other);
+        Assert.Equal("Quarrie-Holt", found.Matched);
+        Assert.DoesNotContain(rewritten.Identifiers, i => i.Location == planted);
+        await AsAsync(database, Analyst, async s =>
+            await s.DecideAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, found.Kind, found.Location, found.Key, "Reviewed.", default));
+
+        // Checking rescans every text against the records as they are now; approval is refused until it is decided.
+        await AsAsync(database, Secretariat, async s => await s.CheckAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, default));
+        var checkedReview = await AsAsync(database, Secretariat, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        Assert.Contains(checkedReview.Identifiers, i => i.Location == planted && i.Key == "Name:TAMSINQUARRIEHOLT" && !i.Resolved);
+        var version = (await AsAsync(database, Secretariat, s => s.GetAsync(edition.Id, default))).Version;
+        await Assert.ThrowsAsync<DomainValidationException>(() => AsAsync(database, Secretariat, s => s.ApproveAsync(edition.Id, version, default)));
+
+        // The refusal did not move the edition's version: the approver's form is still current.
+        Assert.Equal(version, (await AsAsync(database, Secretariat, s => s.GetAsync(edition.Id, default))).Version);
+    }
+
+    [Fact]
+    public async Task Approval_rescans_so_a_name_added_to_the_records_after_checking_still_blocks_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(withDemoData: true);
+        var investigationId = await PlantAsync(database, _ => "The family met Tamsin Quarrie-Holt to explain what went wrong.");
+        var edition = await AsAsync(database, Analyst, s => s.BuildDraftAsync("2022-23", null, default));
+        await DecideAllButAsync(database, edition.Id, "none");
+        await AsAsync(database, Secretariat, async s => await s.CheckAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, default));
+
+        await NameInRecordsAsync(database, investigationId, "discussion", "Tamsin Quarrie-Holt");
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            AsAsync(database, Secretariat, async s => await s.ApproveAsync(edition.Id, (await s.GetAsync(edition.Id, default)).Version, default)));
+        Assert.Contains("not decided", refused.Message, StringComparison.Ordinal);
+
+        // The page now shows what blocked it: the name held in the records, and nothing else undecided.
+        var review = await AsAsync(database, Secretariat, async s => await s.ReviewAsync(await s.GetAsync(edition.Id, default), default));
+        Assert.All(review.All.Where(i => !i.Resolved), i => Assert.Equal(("s/uc/c/1/learning/1", EditionDecisionKind.Identifier), (i.Location, i.Kind)));
+        Assert.Contains(review.Identifiers, i => i.Key == "Name:TAMSINQUARRIEHOLT" && !i.Resolved);
+    }
+
     [Fact]
     public async Task A_hit_accepted_with_a_reason_no_longer_blocks_and_the_decision_says_who_and_why()
     {

@@ -177,4 +177,39 @@ public sealed class IdentifiabilityScannerTests
         Assert.Empty(Scanner.Scan("", Held));
         Assert.Empty(Scanner.Scan("   ", CaseIdentifiers.None));
     }
+
+    // Other people named in a case's records: a family contact's DWP attendee, a discussion's participant, a referrer.
+    private static readonly CaseIdentifiers WithOthers = CaseIdentifiers.None with
+    {
+        OtherNames = ["Tamsin Quarrie-Holt", "Director, Customer Experience", "IPR investigator"],
+    };
+
+    [Theory]
+    [InlineData("The family met Tamsin Quarrie-Holt in June.", "Tamsin Quarrie-Holt")]
+    [InlineData("Quarrie-Holt agreed to write to the family.", "Quarrie-Holt")]
+    [InlineData("tamsin phoned the family.", "tamsin")]
+    [InlineData("The Director, Customer Experience wrote to the family.", "Director, Customer Experience")]
+    public void A_name_of_someone_else_in_the_case_records_is_caught_whole_or_by_part(string text, string matched)
+    {
+        var hit = Scanner.Scan(text, WithOthers).First(h => h.Kind == IdentifierKind.Name && h.HeldOnCase);
+        Assert.Equal(matched, hit.Matched);
+        Assert.True(hit.IsIdentifier);
+    }
+
+    [Theory]
+    [InlineData("The customer's experience of the service was poor.")]
+    [InlineData("The investigator found the director had not been told.")]
+    public void A_role_held_on_the_case_is_only_caught_whole_so_its_common_words_raise_nothing(string text) =>
+        Assert.DoesNotContain(Scanner.Scan(text, WithOthers), h => h.Kind == IdentifierKind.Name);
+
+    [Theory]
+    [InlineData("Sam Okafor", true)]
+    [InlineData("Anne-Marie O'Neill", true)]
+    [InlineData("Director, Customer Experience", false)]
+    [InlineData("IPR investigator", false)]
+    [InlineData("A fictional colleague", false)]
+    [InlineData("Dana Director", false)]
+    [InlineData("Cher", false)]
+    public void Only_a_value_that_reads_as_a_persons_name_is_matched_by_its_parts(string value, bool personal) =>
+        Assert.Equal(personal, IdentifiabilityScanner.LooksLikePersonalName(value));
 }

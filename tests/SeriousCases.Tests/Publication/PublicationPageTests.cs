@@ -34,6 +34,14 @@ public sealed class PublicationPageTests(ServiceFactory app) : IClassFixture<Ser
         Assert.Equal(CountingRules.InWords.Count, doc.QuerySelectorAll("#counting-rules li").Length);
         Assert.Contains("analyst@demo.test", doc.QuerySelector("#edition-steps")!.TextContent, StringComparison.Ordinal);
 
+        // The texts were checked when the draft was built; the page shows when, and the editor can check them again.
+        var edition = response.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("not yet", doc.QuerySelector("#scanned-at")!.TextContent, StringComparison.Ordinal);
+        var rescan = await analyst.PostAsync(edition + "?handler=Rescan", (await analyst.GetFormAsync(edition)).ToContent());
+        Assert.Equal(HttpStatusCode.Redirect, rescan.StatusCode);
+        var after = await analyst.GetDocumentAsync(rescan.Headers.Location!.OriginalString);
+        Assert.Contains("Every text was checked again", after.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+
         var anonymous = app.CreateBrowserlessClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/publications/2021-22")).StatusCode);
         Assert.DoesNotContain("2021/22", (await anonymous.GetDocumentAsync("/publications")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);

@@ -22,6 +22,9 @@ public enum IdentifierKind
 }
 
 /// <summary>The identifying details held on a case, which must never reach the publication.</summary>
+/// <param name="OtherNames">Other people named in the case's records: a family contact's attendee, a fact-finding
+/// discussion's participant, the referrer. Matched whole, and by each part only when the value reads as a person's
+/// name (a role such as "Director, Customer Experience" would otherwise flag every "customer").</param>
 public sealed record CaseIdentifiers(
     IReadOnlyList<string> Names,
     IReadOnlyList<DateOnly> DatesOfBirth,
@@ -30,7 +33,8 @@ public sealed record CaseIdentifiers(
     IReadOnlyList<string> Addresses,
     IReadOnlyList<string> Postcodes,
     IReadOnlyList<string> PhoneNumbers,
-    IReadOnlyList<string> EmailAddresses)
+    IReadOnlyList<string> EmailAddresses,
+    IReadOnlyList<string>? OtherNames = null)
 {
     public static CaseIdentifiers None { get; } = new([], [], [], [], [], [], [], []);
 }
@@ -116,11 +120,44 @@ public sealed partial class IdentifiabilityScanner
             }
         }
 
+        foreach (var name in (known.OtherNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            var whole = name.Trim();
+            var parts = LooksLikePersonalName(whole)
+                ? whole.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= 3).Prepend(whole)
+                : [whole];
+            foreach (var part in parts.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var pattern = new Regex($@"(?<![\p{{L}}'])({Regex.Escape(part)})(?![\p{{L}}])",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                foreach (Match m in pattern.Matches(text))
+                {
+                    add(IdentifierKind.Name, m.Index, m.Length, true, "the name of someone in the case's records (family contact, discussion or referral)");
+                }
+            }
+        }
+
         foreach (Match m in TitledNamePattern().Matches(text))
         {
             add(IdentifierKind.Name, m.Index, m.Length, false, "a title followed by a name");
         }
     }
+
+    /// <summary>Two to four capitalised words of letters (hyphens and apostrophes allowed) with no role word among
+    /// them: "Sam Okafor" is a name, "Director, Customer Experience" and "IPR investigator" are roles.</summary>
+    public static bool LooksLikePersonalName(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 4
+            && words.All(w => PersonalNameWordPattern().IsMatch(w) && !RoleWords.Contains(w));
+    }
+
+    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Director", "Deputy", "General", "Investigator", "Colleague", "Team", "Leader", "Manager", "Officer", "Customer",
+        "Experience", "Service", "Services", "Work", "Coach", "Senior", "Lead", "Head", "Chair", "Secretariat", "Agent",
+        "Partnership", "Advanced", "Support", "Group", "Centre", "Operations", "Operational", "Guidance",
+    };
 
     private static void ScanDates(string text, CaseIdentifiers known, AddHit add)
     {
@@ -272,7 +309,8 @@ public sealed partial class IdentifiabilityScanner
         }
     }
 
-    private static string ContextOf(string text, int start, int length)
+    /// <summary>The words either side of a detail, for the editor to judge it in context.</summary>
+    public static string ContextOf(string text, int start, int length)
     {
         var from = Math.Max(0, start - ContextChars);
         var to = Math.Min(text.Length, start + length + ContextChars);
@@ -293,6 +331,9 @@ public sealed partial class IdentifiabilityScanner
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'\-]+$")]
+    private static partial Regex PersonalNameWordPattern();
 
     [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)*)?")]
     private static partial Regex TitledNamePattern();

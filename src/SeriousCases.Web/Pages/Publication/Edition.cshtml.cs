@@ -27,6 +27,13 @@ public sealed class EditionModel(EditionService editions) : EditionPageModel(edi
             return $"{e.YearLabel} edition {e.EditionNumber} is back in draft";
         }, ct);
 
+    public Task<IActionResult> OnPostRescanAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, "workflow", async () =>
+        {
+            await Editions.RescanDraftAsync(id, ct);
+            return "Every text was checked again against the case records";
+        }, ct);
+
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
         SaveAsync(id, "workflow", async () =>
         {

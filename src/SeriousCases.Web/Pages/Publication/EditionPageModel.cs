@@ -18,6 +18,9 @@ public abstract class EditionPageModel(EditionService editions) : PageModel
 
     public PublicationContent Built { get; private set; } = null!;
 
+    /// <summary>When the texts were last checked against the case records (the page shows the stored findings).</summary>
+    public DateTime? ScannedAt { get; private set; }
+
     protected EditionService Editions => editions;
 
     public string? Error(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
@@ -27,6 +30,7 @@ public abstract class EditionPageModel(EditionService editions) : PageModel
         Edition = await editions.GetAsync(id, ct);
         Built = Edition.ReadContent();
         Review = await editions.ReviewAsync(Edition, ct);
+        ScannedAt = await editions.ScannedAtAsync(id, ct);
         if (Review.Identifiers.Count > 0)
         {
             await editions.RecordReviewViewAsync(Edition, ct);

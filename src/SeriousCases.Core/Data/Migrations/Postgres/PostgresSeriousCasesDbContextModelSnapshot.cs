@@ -1981,6 +1981,40 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.ToTable("EditionDecision");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Publication.EditionScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("EditionScan");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Publication.PublicationEdition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3200,6 +3234,15 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasOne("SeriousCases.Core.Publication.PublicationEdition", null)
                         .WithMany("Decisions")
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Publication.EditionScan", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Publication.PublicationEdition", null)
+                        .WithOne()
+                        .HasForeignKey("SeriousCases.Core.Publication.EditionScan", "EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

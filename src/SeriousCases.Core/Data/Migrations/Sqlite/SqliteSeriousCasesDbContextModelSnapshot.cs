@@ -1969,6 +1969,40 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.ToTable("EditionDecision");
                 });
 
+            modelBuilder.Entity("SeriousCases.Core.Publication.EditionScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("EditionScan");
+                });
+
             modelBuilder.Entity("SeriousCases.Core.Publication.PublicationEdition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3188,6 +3222,15 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasOne("SeriousCases.Core.Publication.PublicationEdition", null)
                         .WithMany("Decisions")
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Publication.EditionScan", b =>
+                {
+                    b.HasOne("SeriousCases.Core.Publication.PublicationEdition", null)
+                        .WithOne()
+                        .HasForeignKey("SeriousCases.Core.Publication.EditionScan", "EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
