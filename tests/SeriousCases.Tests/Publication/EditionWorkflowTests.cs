@@ -102,14 +102,23 @@ public sealed class EditionWorkflowTests
             case "family contact":
                 db.FamilyContacts.Add(new Core.Investigations.FamilyContact
                 {
-                    InvestigationId = investigationId, On = new DateOnly(2022, 9, 1), Kind = Core.Investigations.FamilyContactKind.Meeting,
-                    DwpAttendee = name, Level = Core.Investigations.AttendeeLevel.DeputyDirector, ApologyGiven = true, Notes = "Met the family.",
+                    InvestigationId = investigationId,
+                    On = new DateOnly(2022, 9, 1),
+                    Kind = Core.Investigations.FamilyContactKind.Meeting,
+                    DwpAttendee = name,
+                    Level = Core.Investigations.AttendeeLevel.DeputyDirector,
+                    ApologyGiven = true,
+                    Notes = "Met the family.",
                 });
                 break;
             case "discussion":
                 db.FactFindingDiscussions.Add(new Core.Investigations.FactFindingDiscussion
                 {
-                    InvestigationId = investigationId, HeldOn = new DateOnly(2022, 8, 1), WithWhom = name, Role = "Work coach", Notes = "Talked through the contacts.",
+                    InvestigationId = investigationId,
+                    HeldOn = new DateOnly(2022, 8, 1),
+                    WithWhom = name,
+                    Role = "Work coach",
+                    Notes = "Talked through the contacts.",
                 });
                 break;
             default:
