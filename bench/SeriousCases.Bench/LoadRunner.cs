@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace SeriousCases.Bench;
 
-public sealed record LoadSettings(Uri BaseUrl, string Email, TimeSpan Duration, int MaxRequests, int Connections, FileInfo? Markdown);
+/// <param name="Only">"register" measures only the action register and its reference; null measures everything.</param>
+public sealed record LoadSettings(Uri BaseUrl, string Email, TimeSpan Duration, int MaxRequests, int Connections, FileInfo? Markdown, string? Only = null);
 
 public sealed record Measurement(string Name, string Path, long Requests, long Failures, double PerSecond, double P50Ms, double P99Ms);
 
@@ -63,6 +64,9 @@ public static partial class LoadRunner
         // The register's goal is set for eight concurrent users.
         const int RegisterUsers = 8;
         int ConnectionsFor(int index) => index >= 10 ? RegisterUsers : settings.Connections;
+        // "--only register": the register's pages and their reference alone, for quick before-and-after comparisons.
+        var registerOnly = string.Equals(settings.Only, "register", StringComparison.OrdinalIgnoreCase);
+        bool Selected(int index) => !registerOnly || index >= 10;
 
         await log.WriteLineAsync(Wrk.IsInstalled
             ? "Load from wrk (Debian), which leaves more of the machine to the service than a .NET client."
@@ -70,6 +74,11 @@ public static partial class LoadRunner
         var results = new Dictionary<string, Measurement>();
         for (var index = 0; index < endpoints.Length; index++)
         {
+            if (!Selected(index))
+            {
+                continue;
+            }
+
             var (name, path, endpointCookie) = endpoints[index];
             var connections = ConnectionsFor(index);
             // Warm-up: JIT, connection pools, query plans.
@@ -87,8 +96,8 @@ public static partial class LoadRunner
             }
         }
 
-        double Rate(int i) => results[endpoints[i].Path].PerSecond;
-        double P99(int i) => results[endpoints[i].Path].P99Ms;
+        double Rate(int i) => results.TryGetValue(endpoints[i].Path, out var m) ? m.PerSecond : double.NaN;
+        double P99(int i) => results.TryGetValue(endpoints[i].Path, out var m) ? m.P99Ms : double.NaN;
         var ratios = new (string Name, double Value, double Goal, bool HigherIsBetter)[]
         {
             ("Home page / bare endpoint", Rate(1) / Rate(0), 0, true),
@@ -112,7 +121,11 @@ public static partial class LoadRunner
         markdown.AppendLine("| Endpoint | Requests/s | p50 ms | p99 ms |").AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var (name, path, _) in endpoints)
         {
-            var m = results[path];
+            if (!results.TryGetValue(path, out var m))
+            {
+                continue;
+            }
+
             markdown.AppendLine(CultureInfo.InvariantCulture, $"| {name} (`{path}`) | {m.PerSecond:N0} | {m.P50Ms:F2} | {m.P99Ms:F2} |");
         }
 
@@ -120,6 +133,11 @@ public static partial class LoadRunner
         var allMet = true;
         foreach (var (name, value, goal, higher) in ratios)
         {
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
             var met = goal == 0 || (higher ? value >= goal : value <= goal);
             allMet &= met;
             var goalText = goal == 0 ? "(reported)" : higher ? $"≥ {goal:F2}" : $"≤ {goal:F2}";

@@ -19,13 +19,14 @@ public static class BenchProgram
         var maxRequests = new Option<int>("--max-requests") { Description = "Stop an endpoint early after this many requests", DefaultValueFactory = _ => 200_000 };
         var concurrency = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 16 };
         var output = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
+        var only = new Option<string?>("--only") { Description = "\"register\": measure only the action register's pages and their reference" };
         var load = new Command("load", "Measure each page and its reference endpoint on loopback and report the ratios.")
         {
-            baseUrl, email, seconds, maxRequests, concurrency, output,
+            baseUrl, email, seconds, maxRequests, concurrency, output, only,
         };
         load.SetAction((parse, ct) => LoadRunner.RunAsync(
             new LoadSettings(new Uri(parse.GetValue(baseUrl)!), parse.GetValue(email)!, TimeSpan.FromSeconds(parse.GetValue(seconds)),
-                parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output)),
+                parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output), parse.GetValue(only)),
             Console.Out, ct));
 
         var importPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (a database the benchmark may migrate and fill)" };

@@ -50,13 +50,19 @@ public sealed record ActivityQuery
     public bool Mine { get; init; }
     public string? After { get; init; }
     public int PageSize { get; init; } = ActionRegisterService.DefaultPageSize;
+    /// <summary>Count at most this many matching activities (null: count them all; 0: do not count). Counting every
+    /// match of a large selection on every page is most of a page's cost; nobody reads "9,512" differently from "more
+    /// than 1,000".</summary>
+    public int? CountUpTo { get; init; }
 }
 
 public sealed record ActivityRow(
     Guid Id, string Reference, ActivityOrigin Origin, string Text, string? Owner, string? ServiceLine, string? DirectorGeneral,
     DateOnly? FirstDueOn, DateOnly? DueOn, ActivityPriority Priority, ActivityState State, int DaysOverdue, bool DueSoon, int Version);
 
-public sealed record ActivityPage(IReadOnlyList<ActivityRow> Rows, int Total, string? NextAfter);
+/// <param name="Total">How many activities match, or the count limit when <paramref name="MoreThanTotal"/>.</param>
+/// <param name="MoreThanTotal">More activities match than <paramref name="Total"/> (the count stopped at the query's limit).</param>
+public sealed record ActivityPage(IReadOnlyList<ActivityRow> Rows, int Total, string? NextAfter, bool MoreThanTotal = false);
 
 /// <summary>What someone typed or sent to add an activity that does not come from an IPR (those the IPRG agrees on a
 /// finding). Names are the form's and the API's.</summary>
@@ -215,6 +221,18 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     private async Task<(List<Guid> Teams, List<Guid> Contributed)> TeamScopeAsync(List<Guid> teams, CancellationToken ct) =>
         (teams, teams.Count == 0 ? [] : await db.ActivityContributors.Where(c => teams.Contains(c.OwnerTeamId)).Select(c => c.AgreedActivityId).ToListAsync(ct));
 
+    /// <summary>A user's teams and what those teams contribute to, in one round trip (each row a membership, with one
+    /// contribution of that team or none).</summary>
+    private async Task<(List<Guid> Teams, List<Guid> Contributed)> MembershipScopeAsync(Guid userId, CancellationToken ct)
+    {
+        var pairs = await (
+            from m in db.OwnerTeamMembers
+            where m.UserId == userId
+            from c in db.ActivityContributors.Where(c => c.OwnerTeamId == m.OwnerTeamId).DefaultIfEmpty()
+            select new { m.OwnerTeamId, ActivityId = (Guid?)c!.AgreedActivityId }).ToListAsync(ct);
+        return ([.. pairs.Select(p => p.OwnerTeamId).Distinct()], [.. pairs.Where(p => p.ActivityId != null).Select(p => p.ActivityId!.Value).Distinct()]);
+    }
+
     private (Guid UserId, List<Guid> Teams, List<Guid> Contributed)? userScope;
 
     /// <summary>The user's teams and what they contribute to, read once per request (this service is scoped): the
@@ -223,7 +241,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
     {
         if (userScope is not { } known || known.UserId != by.UserId)
         {
-            var (teams, contributed) = await TeamScopeAsync(await TeamsOfAsync(by.UserId, ct), ct);
+            var (teams, contributed) = await MembershipScopeAsync(by.UserId, ct);
             known = (by.UserId, teams, contributed);
             userScope = known;
         }
@@ -245,17 +263,22 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var today = UkTime.Today(clock);
         var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var cursor = ActivityCursor.Parse(q.After);
+        var limit = q.CountUpTo is { } up ? Math.Max(0, up) : (int?)null;
         var total = 0;
+        var more = false;
         var rows = new List<ActivityRowData>();
         foreach (var branch in await BranchesAsync(by, ct))
         {
             var items = await FilterAsync(branch, q, by, today, ct);
-            var count = await items.CountAsync(ct);
+            var (page, count) = await PageAsync(items, cursor, pageSize + 1, limit, ct);
+            rows.AddRange(page);
             total += count;
-            if (count > 0)
-            {
-                rows.AddRange(await PageAsync(items, cursor, pageSize + 1, ct));
-            }
+            more |= limit is { } l && count > l;
+        }
+
+        if (limit is { } cap && (more || total > cap))
+        {
+            (total, more) = (cap, true);
         }
 
         // The branches are disjoint; their pages merged in the database's order give the register's page.
@@ -275,14 +298,21 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
                     ActivityRules.StateOf(probe), ActivityRules.DaysOverdue(probe, today), ActivityRules.IsDueSoon(probe, today), r.Version);
             })],
             total,
-            next);
+            next,
+            more);
     }
 
     /// <summary>Keyset paging on (due date, id): as quick on the thousandth page as on the first. Dated activities come
     /// first in due-date order, then those with no due date (older Panel items with a timescale in words) by id. Two
-    /// plain queries rather than one sorted on "has a date", so each reads an index in order and stops.</summary>
-    private static async Task<List<ActivityRowData>> PageAsync(IQueryable<AgreedActivity> items, (DateOnly? DueOn, Guid Id)? cursor, int take, CancellationToken ct)
+    /// plain queries rather than one sorted on "has a date", so each reads an index in order and stops. The count of
+    /// matches (up to <paramref name="countUpTo"/> + 1 rows) rides on the page's own statement as a scalar subquery
+    /// both databases evaluate once, so a page is usually one round trip.</summary>
+    private static async Task<(List<ActivityRowData> Rows, int Count)> PageAsync(
+        IQueryable<AgreedActivity> items, (DateOnly? DueOn, Guid Id)? cursor, int take, int? countUpTo, CancellationToken ct)
     {
+        var counted = countUpTo is { } up ? items.Take(up + 1) : items;
+        var counts = countUpTo != 0;
+        int? count = counts ? null : 0;
         var rows = new List<ActivityRowData>();
         if (cursor is not { DueOn: null })
         {
@@ -292,7 +322,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
                 dated = dated.Where(a => a.DueOn > d || (a.DueOn == d && a.Id > c.Id));
             }
 
-            rows.AddRange(await Project(dated.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(take)).ToListAsync(ct));
+            rows.AddRange(await ReadAsync(dated.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(take)));
         }
 
         if (rows.Count < take)
@@ -303,11 +333,36 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
                 undated = undated.Where(a => a.Id > c.Id);
             }
 
-            rows.AddRange(await Project(undated.OrderBy(a => a.Id).Take(take - rows.Count)).ToListAsync(ct));
+            rows.AddRange(await ReadAsync(undated.OrderBy(a => a.Id).Take(take - rows.Count)));
         }
 
-        return rows;
+        // From the start, a short page is the whole selection; past the end of it the page has no row to carry the
+        // count: ask for it alone.
+        return (rows, count ?? (cursor is null ? rows.Count : await counted.CountAsync(ct)));
+
+        async Task<List<ActivityRowData>> ReadAsync(IQueryable<AgreedActivity> page)
+        {
+            if (!counts || count is not null)
+            {
+                return await Project(page).ToListAsync(ct);
+            }
+
+            var read = await page.Select(a => new { Row = a, Count = counted.Count() })
+                .Select(x => new CountedRow(
+                    new ActivityRowData(x.Row.Id, x.Row.Reference, x.Row.Origin, x.Row.Text, x.Row.OwnerTeam!.ShortName, x.Row.ServiceLine!.Name,
+                        x.Row.AccountableDirectorGeneral, x.Row.FirstDueOn, x.Row.DueOn, x.Row.Priority, x.Row.Status, x.Row.Assurance, x.Row.Version),
+                    x.Count))
+                .ToListAsync(ct);
+            if (read.Count > 0)
+            {
+                count = read[0].Count;
+            }
+
+            return [.. read.Select(r => r.Row)];
+        }
     }
+
+    private sealed record CountedRow(ActivityRowData Row, int Count);
 
     private sealed record ActivityRowData(
         Guid Id, string Reference, ActivityOrigin Origin, string Text, string? Owner, string? Line, string? AccountableDirectorGeneral,

@@ -18,7 +18,8 @@ public sealed class ExportModel(ActionRegisterService register, SeriousCasesDbCo
         var user = User.RegisterUser();
         var isOwner = user.Is(RegisterRoles.Owner);
         var filters = RegisterFilters.Read(Request.Query, isOwner);
-        var query = filters.ToQuery(ModelState, null, ActionRegisterService.MaxPageSize);
+        // Every page of the selection is read, so no page needs to count it.
+        var query = filters.ToQuery(ModelState, null, ActionRegisterService.MaxPageSize) is { } read ? read with { CountUpTo = 0 } : null;
         if (query is null)
         {
             return BadRequest();

@@ -12,8 +12,12 @@ namespace SeriousCases.Web.Pages.Actions;
 
 /// <summary>The action register: every activity the user may see, filtered, soonest due first, paged by keyset;
 /// the user's saved views; the CSV export of the same selection.</summary>
-public sealed class IndexModel(IRegisterPageData data, SavedViewService views) : PageModel
+public sealed class IndexModel(IRegisterPageData data, SavedViewService views, IConfiguration configuration) : PageModel
 {
+    /// <summary>The page counts at most this many matches and says "more than" beyond (ActionRegister:CountUpTo, for
+    /// tests); the CSV export and the API give every one.</summary>
+    public const int DefaultCountUpTo = 1_000;
+
     [FromQuery(Name = "after")] public string? After { get; set; }
     /// <summary>How many activities came before this page, for "showing 51 to 100"; carried in links, not queried.</summary>
     [FromQuery(Name = "start")] public int Start { get; set; }
@@ -89,7 +93,7 @@ public sealed class IndexModel(IRegisterPageData data, SavedViewService views) :
 
         try
         {
-            Results = await data.ListAsync(query, user, ct);
+            Results = await data.ListAsync(query with { CountUpTo = configuration.GetValue("ActionRegister:CountUpTo", DefaultCountUpTo) }, user, ct);
         }
         catch (DomainValidationException ex)
         {
@@ -109,6 +113,15 @@ public sealed class IndexModel(IRegisterPageData data, SavedViewService views) :
     public DateInputView DateView(int which) => which == 0
         ? new("dueFrom", "Due from", Filters.DueFrom, Error("dueFrom"))
         : new("dueTo", "Due to", Filters.DueTo, Error("dueTo"));
+
+    /// <summary>"9,512 activities", or "More than 1,000 activities" when the count stopped at its limit.</summary>
+    public static string CountText(ActivityPage page)
+    {
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        return page.MoreThanTotal
+            ? $"More than {page.Total.ToString("N0", en)} activities"
+            : $"{page.Total.ToString("N0", en)} {(page.Total == 1 ? "activity" : "activities")}";
+    }
 
     public string? Error(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
