@@ -53,8 +53,14 @@ public static class FindingMonth
             var stored = await db.Investigations.AsNoTracking().Where(i => missing.Contains(i.Id))
                 .Select(i => new Investigation
                 {
-                    Id = i.Id, Reference = "", ConcludedOn = i.ConcludedOn, IprgReviewedOn = i.IprgReviewedOn, SentToIprgOn = i.SentToIprgOn,
-                    LaunchedOn = i.LaunchedOn, AcceptedOn = i.AcceptedOn, NotifiedOn = i.NotifiedOn,
+                    Id = i.Id,
+                    Reference = "",
+                    ConcludedOn = i.ConcludedOn,
+                    IprgReviewedOn = i.IprgReviewedOn,
+                    SentToIprgOn = i.SentToIprgOn,
+                    LaunchedOn = i.LaunchedOn,
+                    AcceptedOn = i.AcceptedOn,
+                    NotifiedOn = i.NotifiedOn,
                 }).ToListAsync(ct);
             foreach (var ipr in stored)
             {
