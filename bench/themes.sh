@@ -13,7 +13,8 @@ trap stop_postgres EXIT
 
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" scl_themes
 export Database__Provider=Postgres
-export ConnectionStrings__Postgres="$SCL_PG_BASE;Database=scl_themes;Maximum Pool Size=16"
+# A generous command timeout: on a shared machine the COPY of a million rows can take minutes.
+export ConnectionStrings__Postgres="$SCL_PG_BASE;Database=scl_themes;Maximum Pool Size=16;Command Timeout=900"
 export Serilog__MinimumLevel__Default=Warning
 
 dotnet build -c Release -nologo -v quiet src/SeriousCases.Cli
