@@ -61,4 +61,7 @@ dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escal
 echo "Timing a year's annual publication over the generated data..."
 dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publication \
   --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+echo "Timing the themes overview and a theme's series against hand-written SQL, on PostgreSQL and on a SQLite copy..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll themes \
+  --postgres "$ConnectionStrings__Postgres" --sqlite "$pg_dir/themes.db" --markdown bench/results.md || status=$?
 exit "$status"

@@ -14,6 +14,7 @@ using SeriousCases.Core.Panel;
 using SeriousCases.Core.ReferenceData;
 using SeriousCases.Core.Referrals;
 using SeriousCases.Core.Referrals.Criteria;
+using SeriousCases.Core.Themes;
 
 namespace SeriousCases.Bench;
 
@@ -132,15 +133,20 @@ public static class DataGenerator
             .Select(l => new InvestigationServiceLine { InvestigationId = i.Id, ServiceLineId = l })));
 
         var findingsPer = Math.Max(1, Scaled(100_000) / investigations.Count);
-        await Copy("Findings", investigations.SelectMany(i => Enumerable.Range(1, findingsPer).Select(n => new Finding
+        var findings = investigations.SelectMany(i => Enumerable.Range(1, findingsPer).Select(n => new Finding
         {
             InvestigationId = i.Id,
             Order = n,
             Text = Pick(random, FindingTexts),
             ServiceLineId = Pick(random, lines),
+            MonthKey = FindingMonth.KeyOf(i),
             CreatedAt = i.CreatedAt,
             UpdatedAt = i.UpdatedAt,
-        })));
+        })).ToList();
+        await Copy("Findings", findings);
+        // Each finding coded with a theme, every third with a second one (by position: the random sequence stays as it was).
+        await Copy("FindingThemes", findings.SelectMany((f, n) => (n % 3 == 0 && themes.Length > 1 ? new[] { n, n + 1 } : [n])
+            .Select(k => new FindingTheme { FindingId = f.Id, ThemeId = themes[k % themes.Length] })));
         await Copy("LearningOutcomes", investigations.Where(i => i.Outcome == InvestigationOutcome.LearningIdentified).Select(i => new LearningOutcome
         {
             InvestigationId = i.Id,
@@ -152,7 +158,7 @@ public static class DataGenerator
 
         var activityNumbers = new Dictionary<int, int>();
         var activitiesPer = Math.Max(1, Scaled(150_000) / investigations.Count);
-        var activities = investigations.SelectMany(i => Enumerable.Range(1, activitiesPer).Select(n =>
+        var activities = investigations.SelectMany((i, ix) => Enumerable.Range(1, activitiesPer).Select(n =>
         {
             var agreed = i.ConcludedOn ?? i.AcceptedOn!.Value.AddDays(60);
             var due = agreed.AddMonths(3);
@@ -164,6 +170,8 @@ public static class DataGenerator
                 Text = Pick(random, ActivityTexts),
                 Order = n,
                 InvestigationId = i.Id,
+                // An IPRG activity answers one of its IPR's findings (which is how it reaches the finding's themes).
+                FindingId = findings[(ix * findingsPer) + ((n - 1) % findingsPer)].Id,
                 ServiceLineId = Pick(random, lines),
                 OwnerTeamId = Pick(random, teams),
                 FirstDueOn = due,

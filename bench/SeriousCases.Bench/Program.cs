@@ -56,6 +56,17 @@ public static class BenchProgram
         };
         publication.SetAction((parse, ct) => PublicationBenchmark.RunAsync(parse.GetValue(publicationPostgres)!, parse.GetValue(publicationMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication }.Parse(args).InvokeAsync();
+        var themesPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var themesSqlite = new Option<string?>("--sqlite") { Description = "Also copy the themes' tables into a new SQLite file at this path and measure there" };
+        var themesRuns = new Option<int>("--runs") { Description = "Measured runs of each query (after two warm-up runs)", DefaultValueFactory = _ => 15 };
+        var themesMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as a Markdown table to this file" };
+        var themes = new Command("themes", "Time the themes overview (month by theme over 36 months) and a theme's XmR series through the service against hand-written SQL, on PostgreSQL and SQLite.")
+        {
+            themesPostgres, themesSqlite, themesRuns, themesMarkdown,
+        };
+        themes.SetAction((parse, ct) => ThemesBenchmark.RunAsync(parse.GetValue(themesPostgres)!, parse.GetValue(themesSqlite), parse.GetValue(themesRuns),
+            parse.GetValue(themesMarkdown), Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, themes }.Parse(args).InvokeAsync();
     }
 }

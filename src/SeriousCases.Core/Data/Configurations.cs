@@ -156,6 +156,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
     {
         b.Property(x => x.Text).HasMaxLength(4000);
         b.HasIndex(x => new { x.InvestigationId, x.Order });
+        // Monthly theme series read findings by month (the theme link has its own index on ThemeId).
+        b.HasIndex(x => x.MonthKey);
         b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -136,6 +136,7 @@ public abstract class SeriousCasesDbContext : DbContext, IDataProtectionKeyConte
     {
         var now = AuditHasher.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         ChangeTracker.DetectChanges();
+        await SeriousCases.Core.Themes.FindingMonth.StampAsync(this, cancellationToken);
         TextGuard.ThrowIfAny(ChangeTracker);
         var audits = AuditTrailBuilder.Build(ChangeTracker, now);
         foreach (var e in pendingEvents)

@@ -66,6 +66,9 @@ public sealed class Finding : Entity
     public required string Text { get; set; }
     public Guid ServiceLineId { get; set; }
     public ServiceLine? ServiceLine { get; set; }
+    /// <summary>Year × 100 + month the themes feature counts the finding in (<c>Themes/FindingMonth.cs</c>), kept by the
+    /// DbContext as the IPR's dates change; null while the IPR has no date.</summary>
+    public int? MonthKey { get; set; }
     public List<FindingTheme> Themes { get; set; } = [];
 }
 

@@ -48,9 +48,9 @@ public sealed record ThemeDetail(
     IReadOnlyList<ActivityAddressing> Activities, IReadOnlyList<PanelItemAbout> Panel);
 
 /// <summary>Themes as the Panel sees them: volumes by source and period, service lines, the activities addressing each
-/// theme, when the Panel last discussed it, its priority and its XmR series. Monthly insight counts group on the stored
-/// <see cref="InsightItem.MonthKey"/>; a finding is dated by its IPR (concluded, else reviewed by the IPRG, sent to the
-/// IPRG, launched, accepted or notified).</summary>
+/// theme, when the Panel last discussed it, its priority and its XmR series. Monthly counts group in the database on stored
+/// month keys: an insight item's <see cref="InsightItem.MonthKey"/> and a finding's <see cref="Finding.MonthKey"/> (the
+/// month of its IPR's latest dated step, <see cref="FindingMonth"/>).</summary>
 public sealed class ThemeInsightService(SeriousCasesDbContext db, TimeProvider clock)
 {
     /// <summary>What the effect verdicts count.</summary>
@@ -64,47 +64,52 @@ public sealed class ThemeInsightService(SeriousCasesDbContext db, TimeProvider c
     public async Task<ThemeOverview> OverviewAsync(int months, CancellationToken ct)
     {
         months = Math.Clamp(months, 1, 240);
-        var today = UkTime.Today(clock);
         var toKey = LastCompleteMonth();
         var fromKey = Periods.AddMonths(toKey, -(months - 1));
-        var queryFrom = Periods.AddMonths(toKey, -(Math.Max(months, 24) - 1));
-        var recentFrom = Periods.AddMonths(toKey, -11);
+        return ThemeOverviewBuilder.Build(await OverviewRowsAsync(fromKey, toKey, ct), fromKey, toKey);
+    }
 
+    /// <summary>The overview's rows, each grouped in the database on stored month keys (insight items' and findings'), so
+    /// the cost is a few scans of the indexes, not a round trip per theme.</summary>
+    public async Task<ThemeOverviewRows> OverviewRowsAsync(int fromKey, int toKey, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var queryFrom = ThemeOverviewBuilder.QueryFrom(fromKey, toKey);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var sources = await db.InsightSources.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name).ToListAsync(ct);
 
-        var monthly = await (
+        var insight = await (
             from t in db.Set<InsightItemTheme>()
             join i in db.InsightItems on t.InsightItemId equals i.Id
             where i.MonthKey >= queryFrom && i.MonthKey <= toKey
             group i by new { t.ThemeId, i.MonthKey, i.SourceId } into g
-            select new
-            {
-                g.Key.ThemeId,
-                g.Key.MonthKey,
-                g.Key.SourceId,
-                Count = g.Count(),
-                SeveritySum = g.Sum(x => x.Severity ?? 0),
-                SeverityCount = g.Count(x => x.Severity != null),
-            }).ToListAsync(ct);
+            select new InsightMonthCount(g.Key.ThemeId, g.Key.MonthKey, g.Key.SourceId, g.Count(), g.Sum(x => x.Severity ?? 0), g.Count(x => x.Severity != null)))
+            .ToListAsync(ct);
+        var findings = await (
+            from t in db.Set<FindingTheme>()
+            join f in db.Findings on t.FindingId equals f.Id
+            where f.MonthKey >= queryFrom && f.MonthKey <= toKey
+            group f by new { t.ThemeId, f.MonthKey } into g
+            select new FindingMonthCount(g.Key.ThemeId, g.Key.MonthKey!.Value, g.Count())).ToListAsync(ct);
 
         var insightTotals = await db.Set<InsightItemTheme>().GroupBy(t => t.ThemeId)
             .Select(g => new { ThemeId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.ThemeId, x => x.Count, ct);
         var findingTotals = await db.Set<FindingTheme>().GroupBy(t => t.ThemeId)
             .Select(g => new { ThemeId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.ThemeId, x => x.Count, ct);
 
-        var findingDates = await FindingMonthsAsync(null, Periods.FirstDay(queryFrom), ct);
-
-        var insightLines = await (
+        // The service lines affected in the window, from insight and findings alike, in one distinct query.
+        var lines = await (
             from t in db.Set<InsightItemTheme>()
             join i in db.InsightItems on t.InsightItemId equals i.Id
             join l in db.Set<InsightItemServiceLine>() on i.Id equals l.InsightItemId
             where i.MonthKey >= fromKey && i.MonthKey <= toKey
-            select new { t.ThemeId, l.ServiceLineId }).Distinct().ToListAsync(ct);
-        var findingLines = await (
-            from t in db.Set<FindingTheme>()
-            join f in db.Findings on t.FindingId equals f.Id
-            select new { t.ThemeId, f.ServiceLineId }).Distinct().ToListAsync(ct);
+            select new { t.ThemeId, l.ServiceLineId })
+            .Union(
+                from t in db.Set<FindingTheme>()
+                join f in db.Findings on t.FindingId equals f.Id
+                where f.MonthKey >= fromKey && f.MonthKey <= toKey
+                select new { t.ThemeId, f.ServiceLineId })
+            .ToListAsync(ct);
         var lineNames = await db.ServiceLines.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
 
         var activities = await ActivityCountsAsync(today, ct);
@@ -116,66 +121,13 @@ public sealed class ThemeInsightService(SeriousCasesDbContext db, TimeProvider c
             group m by a.ThemeId into g
             select new { ThemeId = g.Key!.Value, Last = g.Max(m => m.MeetingOn) }).ToDictionaryAsync(x => x.ThemeId, x => x.Last, ct);
 
-        var windowMonths = Periods.Months(fromKey, toKey).ToList();
-        var sourceNames = sources.ToDictionary(s => s.Id);
-        var inputs = new Dictionary<Guid, PriorityInputs>();
-        var partial = new List<(Theme Theme, List<SourceVolume> BySource, int[] Monthly, List<string> Lines)>();
-        foreach (var theme in themes)
-        {
-            var rows = monthly.Where(r => r.ThemeId == theme.Id).ToList();
-            var findingMonths = findingDates.Where(f => f.ThemeId == theme.Id).Select(f => f.MonthKey).ToList();
-            var series = new int[windowMonths.Count];
-            foreach (var r in rows.Where(r => r.MonthKey >= fromKey))
-            {
-                series[Periods.MonthsBetween(fromKey, r.MonthKey)] += r.Count;
-            }
-
-            foreach (var m in findingMonths.Where(m => m >= fromKey && m <= toKey))
-            {
-                series[Periods.MonthsBetween(fromKey, m)]++;
-            }
-
-            var bySource = new List<SourceVolume> { new(ThemeSources.Findings, ThemeSources.FindingsName, findingMonths.Count(m => m >= fromKey && m <= toKey)) };
-            bySource.AddRange(sources.Select(s => new SourceVolume(s.Code, s.Name, rows.Where(r => r.SourceId == s.Id && r.MonthKey >= fromKey).Sum(r => r.Count))));
-
-            var recent = rows.Where(r => r.MonthKey >= recentFrom).ToList();
-            var recentFindings = findingMonths.Count(m => m >= recentFrom && m <= toKey);
-            var previousFrom = Periods.AddMonths(recentFrom, -12);
-            var previous = rows.Where(r => r.MonthKey >= previousFrom && r.MonthKey < recentFrom).Sum(r => r.Count)
-                + findingMonths.Count(m => m >= previousFrom && m < recentFrom);
-            var severityCount = recent.Sum(r => r.SeverityCount) + recentFindings;
-            double? severity = severityCount == 0 ? null : (recent.Sum(r => r.SeveritySum) + (5.0 * recentFindings)) / severityCount;
-            activities.TryGetValue(theme.Id, out var a);
-            inputs[theme.Id] = new PriorityInputs(recent.Sum(r => r.Count) + recentFindings, previous, severity, a.Overdue);
-
-            var lines = insightLines.Where(l => l.ThemeId == theme.Id).Select(l => l.ServiceLineId)
-                .Concat(findingLines.Where(l => l.ThemeId == theme.Id).Select(l => l.ServiceLineId))
-                .Distinct().Select(id => lineNames.GetValueOrDefault(id, "")).Order(StringComparer.Ordinal).ToList();
-            partial.Add((theme, bySource, series, lines));
-        }
-
-        var largest = inputs.Count == 0 ? 0 : inputs.Values.Max(i => i.Volume);
-        var summaries = partial.Select(p =>
-        {
-            var t = p.Theme;
-            activities.TryGetValue(t.Id, out var a);
-            return new ThemeSummary(
-                t.Id, t.Code, t.Name, t.Description, t.IsActive, t.Version,
-                findingTotals.GetValueOrDefault(t.Id), insightTotals.GetValueOrDefault(t.Id), p.BySource, p.Monthly, p.Lines,
-                a.Open, a.Overdue, a.Completed, discussed.TryGetValue(t.Id, out var d) ? d : null,
-                PriorityScore.Compute(inputs[t.Id], largest));
-        }).ToList();
-
-        var sourceColumns = new List<SourceVolume> { new(ThemeSources.Findings, ThemeSources.FindingsName, summaries.Sum(s => s.BySource[0].Count)) };
-        sourceColumns.AddRange(sources.Select((s, i) => new SourceVolume(s.Code, s.Name, summaries.Sum(t => t.BySource[i + 1].Count))));
-        return new ThemeOverview(windowMonths, sourceColumns, summaries);
+        return new ThemeOverviewRows(themes, sources, insight, findings, insightTotals, findingTotals,
+            [.. lines.Select(l => (l.ThemeId, l.ServiceLineId))], lineNames, activities, discussed);
     }
-
-    private readonly record struct ActivityCounts(int Open, int Overdue, int Completed);
 
     /// <summary>Activities addressing each theme: IPRG agreed activities through their finding's themes, and work a Panel
     /// decision commissioned through the theme of the agenda item the decision was taken under.</summary>
-    private async Task<Dictionary<Guid, ActivityCounts>> ActivityCountsAsync(DateOnly today, CancellationToken ct)
+    private async Task<List<ThemeActivityCount>> ActivityCountsAsync(DateOnly today, CancellationToken ct)
     {
         var viaFindings = await (
             from a in db.AgreedActivities
@@ -201,40 +153,7 @@ public sealed class ThemeInsightService(SeriousCasesDbContext db, TimeProvider c
                 Overdue = g.Count(a => (a.Status == ActivityStatus.NotStarted || a.Status == ActivityStatus.InProgress) && a.DueOn < today),
                 Completed = g.Count(a => a.Status == ActivityStatus.Complete),
             }).ToListAsync(ct);
-        var result = new Dictionary<Guid, ActivityCounts>();
-        foreach (var r in viaFindings.Concat(viaPanel))
-        {
-            result.TryGetValue(r.ThemeId, out var c);
-            result[r.ThemeId] = new ActivityCounts(c.Open + r.Open, c.Overdue + r.Overdue, c.Completed + r.Completed);
-        }
-
-        return result;
-    }
-
-    /// <summary>The month of each finding coded with <paramref name="themeId"/> (or any theme), dated by its IPR.</summary>
-    private async Task<List<(Guid ThemeId, int MonthKey)>> FindingMonthsAsync(Guid? themeId, DateOnly? from, CancellationToken ct)
-    {
-        var query =
-            from t in db.Set<FindingTheme>()
-            join f in db.Findings on t.FindingId equals f.Id
-            join inv in db.Investigations on f.InvestigationId equals inv.Id
-            select new
-            {
-                t.ThemeId,
-                On = inv.ConcludedOn ?? inv.IprgReviewedOn ?? inv.SentToIprgOn ?? inv.LaunchedOn ?? inv.AcceptedOn ?? inv.NotifiedOn,
-            };
-        if (themeId is { } id)
-        {
-            query = query.Where(x => x.ThemeId == id);
-        }
-
-        if (from is { } start)
-        {
-            query = query.Where(x => x.On >= start);
-        }
-
-        var rows = await query.Where(x => x.On != null).ToListAsync(ct);
-        return [.. rows.Select(r => (r.ThemeId, Periods.MonthKey(r.On!.Value)))];
+        return [.. viaFindings.Concat(viaPanel).Select(r => new ThemeActivityCount(r.ThemeId, r.Open, r.Overdue, r.Completed))];
     }
 
     /// <summary>A theme's series by month or quarter for one source (an insight source's code, or FINDINGS), or all of
@@ -269,9 +188,15 @@ public sealed class ThemeInsightService(SeriousCasesDbContext db, TimeProvider c
 
         if (source is null or ThemeSources.Findings)
         {
-            foreach (var (_, month) in await FindingMonthsAsync(themeId, null, ct))
+            var findings = await (
+                from t in db.Set<FindingTheme>()
+                join f in db.Findings on t.FindingId equals f.Id
+                where t.ThemeId == themeId && f.MonthKey != null
+                group f by f.MonthKey into g
+                select new { MonthKey = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+            foreach (var r in findings)
             {
-                monthCounts[month] = monthCounts.GetValueOrDefault(month) + 1;
+                monthCounts[r.MonthKey] = monthCounts.GetValueOrDefault(r.MonthKey) + r.Count;
             }
         }
 

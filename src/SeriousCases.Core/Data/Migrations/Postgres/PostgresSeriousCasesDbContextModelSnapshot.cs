@@ -992,6 +992,9 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.Property<Guid>("InvestigationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MonthKey")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -1011,6 +1014,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MonthKey");
 
                     b.HasIndex("ServiceLineId");
 

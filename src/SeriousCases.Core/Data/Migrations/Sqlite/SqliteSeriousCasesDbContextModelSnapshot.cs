@@ -980,6 +980,9 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("InvestigationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MonthKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -999,6 +1002,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MonthKey");
 
                     b.HasIndex("ServiceLineId");
 
