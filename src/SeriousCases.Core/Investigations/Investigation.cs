@@ -67,6 +67,8 @@ public sealed class Finding : Entity
     public Guid ServiceLineId { get; set; }
     public ServiceLine? ServiceLine { get; set; }
     public List<FindingTheme> Themes { get; set; } = [];
+    /// <summary>What the writer did with the theme suggestion; null for findings written before suggestions were offered.</summary>
+    public SeriousCases.Core.Themes.ThemeSuggestionUse? ThemeSuggestion { get; set; }
 }
 
 public sealed class FindingTheme
