@@ -70,14 +70,16 @@ public sealed class RepeatLearningService(SeriousCasesDbContext db, FindingTextI
 
     /// <summary>Of <paramref name="investigationIds"/>, those the requester works (Triage, or the assigned investigator):
     /// only those are linked; case details stay with those working the case.</summary>
-    public async Task<IReadOnlySet<Guid>> WorkedByAsync(IReadOnlyCollection<Guid> investigationIds, Guid? userId, bool isTriage, CancellationToken ct)
+    public async Task<IReadOnlySet<Guid>> WorkedByAsync(IReadOnlyCollection<Guid> investigationIds, Referrals.Requester by, CancellationToken ct)
     {
-        if (investigationIds.Count == 0 || (userId is null && !isTriage))
+        if (investigationIds.Count == 0)
         {
             return new HashSet<Guid>();
         }
 
         var ids = investigationIds.Distinct().ToList();
+        var userId = by.UserId;
+        var isTriage = by.IsTriage;
         return (await db.Investigations.AsNoTracking().Where(i => ids.Contains(i.Id) && (isTriage || i.InvestigatorUserId == userId))
             .Select(i => i.Id).ToListAsync(ct)).ToHashSet();
     }
