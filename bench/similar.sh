@@ -12,7 +12,8 @@ source scripts/throwaway-postgres.sh
 trap stop_postgres EXIT
 
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" scl_bench
-cs="$SCL_PG_BASE;Database=scl_bench;Maximum Pool Size=16"
+# Generous timeouts: on a shared, loaded machine a bulk COPY can pause longer than the default 30 s.
+cs="$SCL_PG_BASE;Database=scl_bench;Maximum Pool Size=16;Timeout=60;Command Timeout=900"
 export Database__Provider=Postgres ConnectionStrings__Postgres="$cs" Serilog__MinimumLevel__Default=Warning
 
 dotnet build -c Release -nologo -v quiet src/SeriousCases.Cli
