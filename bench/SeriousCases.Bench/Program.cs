@@ -67,6 +67,16 @@ public static class BenchProgram
         themes.SetAction((parse, ct) => ThemesBenchmark.RunAsync(parse.GetValue(themesPostgres)!, parse.GetValue(themesSqlite), parse.GetValue(themesRuns),
             parse.GetValue(themesMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, themes }.Parse(args).InvokeAsync();
+
+        var similarPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var similarRounds = new Option<int>("--rounds") { Description = "Reference runs (each interleaved with three cached lookups and one by finding)", DefaultValueFactory = _ => 7 };
+        var similarMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as a Markdown table to this file" };
+        var similar = new Command("similar", "Time a similar-findings lookup over the generated findings against reading and weighing every finding per lookup.")
+        {
+            similarPostgres, similarRounds, similarMarkdown,
+        };
+        similar.SetAction((parse, ct) => SimilarBenchmark.RunAsync(parse.GetValue(similarPostgres)!, parse.GetValue(similarRounds), parse.GetValue(similarMarkdown), Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, themes, similar }.Parse(args).InvokeAsync();
     }
 }

@@ -60,6 +60,8 @@ public static class CliHost
         services.AddScoped<Core.Publication.PublicationBuilder>();
         services.AddSingleton<Core.Themes.ThemeClassifier>();
         services.AddScoped<Core.Themes.ThemeClassifierService>();
+        services.AddSingleton<Core.Themes.FindingTextIndex>();
+        services.AddScoped<Core.Themes.RepeatLearningService>();
         return services.BuildServiceProvider();
     }
 

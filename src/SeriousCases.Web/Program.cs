@@ -77,6 +77,7 @@ builder.Services.AddScoped<SeriousCases.Core.Publication.PublicationBuilder>();
 builder.Services.AddScoped<SeriousCases.Core.Publication.EditionService>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeInsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.RepeatLearningService>();
+builder.Services.AddSingleton<SeriousCases.Core.Themes.FindingTextIndex>();
 builder.Services.AddSingleton<SeriousCases.Core.Themes.ThemeClassifier>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeClassifierService>();
 builder.Services.AddScoped<SeriousCases.Web.Pages.Home.IAttentionSource, SeriousCases.Web.Pages.Triage.TriageAttention>();

@@ -123,6 +123,8 @@ internal static class AuditTrailBuilder
         null => null,
         DateTime d => JsonValue.Create(d.ToString("O")),
         Enum e => JsonValue.Create(e.ToString()),
+        // Binary content (a trained model) is recorded by its size: the trail says what changed, not the bytes.
+        byte[] bytes => JsonValue.Create($"({bytes.Length} bytes)"),
         _ => JsonSerializer.SerializeToNode(value),
     };
 }

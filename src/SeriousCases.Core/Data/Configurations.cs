@@ -158,6 +158,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         b.HasIndex(x => new { x.InvestigationId, x.Order });
         // Monthly theme series read findings by month (the theme link has its own index on ThemeId).
         b.HasIndex(x => x.MonthKey);
+        // The similar-findings index asks for the latest change before each lookup.
+        b.HasIndex(x => x.UpdatedAt);
         b.HasOne(x => x.ServiceLine).WithMany().HasForeignKey(x => x.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -590,4 +592,9 @@ internal sealed class IprgSessionCaseConfiguration : IEntityTypeConfiguration<Ip
         b.HasIndex(x => x.InvestigationId);
         b.HasOne<Investigation>().WithMany().HasForeignKey(x => x.InvestigationId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class ThemeModelConfiguration : IEntityTypeConfiguration<Themes.ThemeModel>
+{
+    public void Configure(EntityTypeBuilder<Themes.ThemeModel> b) => b.HasIndex(x => x.TrainedAt);
 }

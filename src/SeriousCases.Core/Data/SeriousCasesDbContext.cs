@@ -43,6 +43,7 @@ public abstract class SeriousCasesDbContext : DbContext, IDataProtectionKeyConte
     public DbSet<JourneyContact> JourneyContacts => Set<JourneyContact>();
     public DbSet<EvidenceDocument> EvidenceDocuments => Set<EvidenceDocument>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Themes.ThemeModel> ThemeModels => Set<Themes.ThemeModel>();
     public DbSet<FactFindingDiscussion> FactFindingDiscussions => Set<FactFindingDiscussion>();
     public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
     public DbSet<QualityReview> QualityReviews => Set<QualityReview>();

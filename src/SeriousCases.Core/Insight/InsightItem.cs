@@ -37,6 +37,8 @@ public sealed class InsightItem : Entity
     public Guid? InvestigationId { get; set; }
     public List<InsightItemServiceLine> ServiceLines { get; set; } = [];
     public List<InsightItemTheme> Themes { get; set; } = [];
+    /// <summary>What the writer did with the theme suggestion; null for imported items and those added before suggestions.</summary>
+    public SeriousCases.Core.Themes.ThemeSuggestionUse? ThemeSuggestion { get; set; }
 
     public static int MonthKeyOf(DateOnly date) => (date.Year * 100) + date.Month;
 

@@ -16,6 +16,10 @@ public sealed record InsightInput
     public string? Summary { get; init; }
     public string? Severity { get; init; }
     public string? ResponseDueOn { get; init; }
+    /// <summary>Theme codes or names a person coded the item with (the form; an import leaves items uncoded).</summary>
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    /// <summary>The theme codes the form suggested and ticked in advance; none when suggestions were not asked for.</summary>
+    public IReadOnlyList<string> SuggestedThemes { get; init; } = [];
 }
 
 /// <summary>What the rules need to know of reference data: sources and service lines by code, name or abbreviation.</summary>

@@ -95,14 +95,48 @@ public sealed class InsightService(SeriousCasesDbContext db, TimeProvider clock)
             errors.Add("externalReference", $"{valid.Source.Name} already has an item with reference {valid.ExternalReference}");
         }
 
+        var themes = await ThemesAsync(input.Themes, errors, ct);
         errors.ThrowIfAny();
         var item = ToItem(valid!);
         item.ReferralId = referralId;
         item.InvestigationId = investigationId;
+        item.Themes = [.. themes.Select(t => new InsightItemTheme { ThemeId = t.Id })];
+        // Stored on the item so its Create entry in the audit trail says what was done with the suggestion.
+        item.ThemeSuggestion = SeriousCases.Core.Themes.ThemeSuggestionRules.Use(input.SuggestedThemes, [.. themes.Select(t => t.Code)]);
         db.InsightItems.Add(item);
         await db.SaveChangesAsync(ct);
         return item;
     }
+
+    /// <summary>The active themes chosen (by code or name), each once; an unknown one is an error. Coding is optional.</summary>
+    private async Task<List<ReferenceData.Theme>> ThemesAsync(IReadOnlyList<string> wanted, ValidationErrors errors, CancellationToken ct)
+    {
+        var chosen = new List<ReferenceData.Theme>();
+        if (wanted.All(string.IsNullOrWhiteSpace))
+        {
+            return chosen;
+        }
+
+        var known = await db.Themes.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        foreach (var w in wanted.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()))
+        {
+            var theme = known.FirstOrDefault(t => string.Equals(t.Code, w, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, w, StringComparison.OrdinalIgnoreCase));
+            if (theme is null)
+            {
+                errors.Add("themes", $"'{w}' is not a theme. Choose themes from the list, or ask an Administrator to add one");
+            }
+            else if (!chosen.Contains(theme))
+            {
+                chosen.Add(theme);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The active themes, by name, for the form's choices.</summary>
+    public async Task<IReadOnlyList<ReferenceData.Theme>> ThemeChoicesAsync(CancellationToken ct) =>
+        await db.Themes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).ToListAsync(ct);
 
     public static InsightItem ToItem(ValidInsight v) => new()
     {

@@ -70,6 +70,8 @@ public sealed class Finding : Entity
     /// DbContext as the IPR's dates change; null while the IPR has no date.</summary>
     public int? MonthKey { get; set; }
     public List<FindingTheme> Themes { get; set; } = [];
+    /// <summary>What the writer did with the theme suggestion; null for findings written before suggestions were offered.</summary>
+    public SeriousCases.Core.Themes.ThemeSuggestionUse? ThemeSuggestion { get; set; }
 }
 
 public sealed class FindingTheme

@@ -145,7 +145,14 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
     /// <summary>Records one item of learning identified: the statement, the service line it concerns and one or
     /// more themes (codes or names from reference data). Findings are written while the case is being
     /// investigated: after launch and before it goes to the IPRG.</summary>
-    public async Task<Finding> AddFindingAsync(Guid id, string? text, string? serviceLine, IReadOnlyList<string> themes, Requester by, CancellationToken ct)
+    public Task<Finding> AddFindingAsync(Guid id, string? text, string? serviceLine, IReadOnlyList<string> themes, Requester by, CancellationToken ct) =>
+        AddFindingAsync(id, text, serviceLine, themes, [], by, ct);
+
+    /// <summary>As above, from the form that offered <paramref name="suggestedThemes"/> (theme codes ticked in advance from
+    /// the classifier; none when not asked): whether they were kept as they are or changed is stored on the finding, so the
+    /// audit entry of the save records it.</summary>
+    public async Task<Finding> AddFindingAsync(Guid id, string? text, string? serviceLine, IReadOnlyList<string> themes,
+        IReadOnlyList<string> suggestedThemes, Requester by, CancellationToken ct)
     {
         var ipr = await db.CaseForWorkAsync(id, by, ct);
         var errors = new ValidationErrors();
@@ -201,6 +208,7 @@ public sealed class InvestigationService(SeriousCasesDbContext db, TimeProvider 
             Text = text!,
             ServiceLineId = line!.Id,
             Themes = [.. themeIds.Select(t => new FindingTheme { ThemeId = t })],
+            ThemeSuggestion = SeriousCases.Core.Themes.ThemeSuggestionRules.Use(suggestedThemes, [.. themeIds.Select(t => known.First(k => k.Id == t).Code)]),
         };
         db.Findings.Add(finding);
         await db.SaveChangesAsync(ct);

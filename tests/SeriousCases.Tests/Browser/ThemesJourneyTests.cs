@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SeriousCases.Core.Common;
+using SeriousCases.Core.Themes;
+using SeriousCases.Tests.Investigations;
 using SeriousCases.Tests.Themes;
 
 namespace SeriousCases.Tests.Browser;
@@ -49,6 +53,37 @@ public sealed class ThemesJourneyTests(BrowserFixture app)
             url => url.Contains("/themes/findings/", StringComparison.Ordinal), "Opening the later finding");
         await BrowserFixture.AssertAccessibleAsync(page);
         Assert.Contains("Quillon appointment letters went to an old address the fictional", await page.Locator("#similar").TextContentAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_investigator_writes_a_finding_with_the_suggested_themes_accepted()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ThemeClassifierService>().TrainAsync(CancellationToken.None);
+        }
+
+        var (id, _) = await CaseBuilder.LaunchedAsync(app);
+        var page = await app.NewPageAsync();
+        await JourneyTests.SignInAsync(page, "Ivan Investigator", checkAccessibility: false);
+        await page.GotoAsync($"/investigations/{id}/findings/new");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        const string Text = "The customer's payment was stopped without a safeguarding check after a missed appointment.";
+        await page.GetByLabel("Learning identified").FillAsync(Text);
+        await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Suggest themes" }),
+            url => url.Contains("handler=Suggest", StringComparison.Ordinal), "Suggesting themes");
+        // The form again, with the text kept, the suggestion tagged and ticked, and the earlier findings like it.
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.Equal(Text, await page.GetByLabel("Learning identified").InputValueAsync());
+        Assert.True(await page.Locator(".app-suggested").CountAsync() > 0);
+        Assert.True(await page.Locator("input[name=themes]:checked").CountAsync() > 0);
+        Assert.True(await page.Locator("#similar-findings").IsVisibleAsync());
+        await page.GetByLabel("Service line it concerns").SelectOptionAsync("UC");
+        await JourneyTests.ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add learning identified" }),
+            url => url.EndsWith($"/investigations/{id}", StringComparison.Ordinal), "Adding the finding");
+        Assert.Contains(Text, await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(ThemeSuggestionUse.AcceptedAsIs, await app.WithDbAsync(db => db.Findings.Where(f => f.InvestigationId == id).Select(f => f.ThemeSuggestion).SingleAsync()));
         await page.Context.CloseAsync();
     }
 }

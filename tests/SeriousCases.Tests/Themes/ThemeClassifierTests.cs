@@ -22,8 +22,9 @@ public sealed class ThemeClassifierTests(ServiceFactory app) : IClassFixture<Ser
         Assert.InRange(report.TopThreeAccuracy, report.Accuracy, 1);
         Assert.True(report.TopThreeAccuracy > 0.2, $"top three {report.TopThreeAccuracy}");
         var suggestions = await service.SuggestAsync("The customer's payment was stopped without a safeguarding check.", CancellationToken.None);
-        Assert.Equal(3, suggestions.Count);
-        Assert.True(suggestions[0].Score >= suggestions[1].Score);
+        Assert.Equal(3, suggestions.Themes.Count);
+        Assert.True(suggestions.Themes[0].Score >= suggestions.Themes[1].Score);
+        Assert.Equal(report.HeldOut, suggestions.Report!.HeldOut);
 
         var secretariat = await app.SignInAsync("secretariat@demo.test");
         var form = await secretariat.GetFormAsync("/themes");

@@ -10,7 +10,7 @@ namespace SeriousCases.Web.Pages.Themes;
 /// them and their status.</summary>
 public sealed class FindingModel(RepeatLearningService repeat, ThemeClassifierService classifier) : PageModel
 {
-    public IReadOnlyList<(string Code, string Name, double Score)> Suggestions { get; private set; } = [];
+    public IReadOnlyList<SuggestedTheme> Suggestions { get; private set; } = [];
 
     public FindingWithSimilar View { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class FindingModel(RepeatLearningService repeat, ThemeClassifierSe
         try
         {
             View = await repeat.SimilarAsync(id, 10, ct);
-            Suggestions = await classifier.SuggestAsync(View.Finding.Text, ct);
+            Suggestions = (await classifier.SuggestAsync(View.Finding.Text, ct)).Themes;
         }
         catch (RecordNotFoundException)
         {

@@ -7,12 +7,13 @@ namespace SeriousCases.Web.Pages.Themes;
 
 /// <summary>The overview of systemic issues: every theme with its volume by source and quarter, service lines, activities,
 /// when the Panel last discussed it and its priority with the inputs shown, highest priority first.</summary>
-public sealed class IndexModel(ThemeInsightService themes, ThemeClassifier classifier, ThemeClassifierService training) : PageModel
+public sealed class IndexModel(ThemeInsightService themes, ThemeClassifierService training) : PageModel
 {
     /// <summary>The secretariat and Analysts retrain the theme suggestions.</summary>
     public bool CanTrain => User.IsInRole(Roles.PanelSecretariat) || User.IsInRole(Roles.Analyst);
 
-    public ClassifierReport? Report => classifier.Report;
+    /// <summary>The stored model's report (any copy of the service may have trained it); null until one is trained.</summary>
+    public ClassifierReport? Report { get; private set; }
 
     public async Task<IActionResult> OnPostTrainAsync(CancellationToken ct)
     {
@@ -46,5 +47,6 @@ public sealed class IndexModel(ThemeInsightService themes, ThemeClassifier class
             .GroupBy(x => x.Quarter)
             .Select(g => (g.Key, g.Select(x => x.Index).ToArray()))
             .TakeLast(12)];
+        Report = await training.CurrentAsync(ct);
     }
 }

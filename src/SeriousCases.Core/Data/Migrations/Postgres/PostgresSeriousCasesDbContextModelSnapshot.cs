@@ -716,6 +716,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ThemeSuggestion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1006,6 +1010,10 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ThemeSuggestion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1018,6 +1026,8 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("MonthKey");
 
                     b.HasIndex("ServiceLineId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("InvestigationId", "Order");
 
@@ -2762,6 +2772,48 @@ namespace SeriousCases.Core.Data.Migrations.Postgres
                     b.HasIndex("StartedAt");
 
                     b.ToTable("RetentionRuns");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Themes.ThemeModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HeldOut")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("TopThreeAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TrainedOn")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("ThemeModels");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>

@@ -709,6 +709,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThemeSuggestion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -994,6 +998,10 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThemeSuggestion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -1006,6 +1014,8 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("MonthKey");
 
                     b.HasIndex("ServiceLineId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("InvestigationId", "Order");
 
@@ -2750,6 +2760,48 @@ namespace SeriousCases.Core.Data.Migrations.Sqlite
                     b.HasIndex("StartedAt");
 
                     b.ToTable("RetentionRuns");
+                });
+
+            modelBuilder.Entity("SeriousCases.Core.Themes.ThemeModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeldOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("TopThreeAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("ThemeModels");
                 });
 
             modelBuilder.Entity("SeriousCases.Core.Actions.ActivityContributor", b =>
