@@ -61,4 +61,7 @@ dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escal
 echo "Timing a year's annual publication over the generated data..."
 dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publication \
   --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+echo "Timing the management dashboard's aggregations and the dashboard under 8 users..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll management \
+  --postgres "$ConnectionStrings__Postgres" --base-url "http://127.0.0.1:$app_port" --markdown bench/results.md || status=$?
 exit "$status"

@@ -55,6 +55,20 @@ public static class BenchProgram
         };
         publication.SetAction((parse, ct) => PublicationBenchmark.RunAsync(parse.GetValue(publicationPostgres)!, parse.GetValue(publicationMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication }.Parse(args).InvokeAsync();
+        var managementPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var managementUrl = new Option<string?>("--base-url") { Description = "Where the service listens (leave out to time the aggregations only)" };
+        var managementRuns = new Option<int>("--runs") { Description = "Measured runs of each aggregation", DefaultValueFactory = _ => 15 };
+        var managementSeconds = new Option<int>("--seconds") { Description = "Measured seconds of load per dashboard address", DefaultValueFactory = _ => 20 };
+        var managementMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as Markdown tables to this file" };
+        var management = new Command("management", "Time each management dashboard aggregation against hand-written SQL, and the dashboard under 8 concurrent users.")
+        {
+            managementPostgres, managementUrl, managementRuns, managementSeconds, managementMarkdown,
+        };
+        management.SetAction((parse, ct) => ManagementBenchmark.RunAsync(
+            new ManagementBenchmark.Settings(parse.GetValue(managementPostgres)!, parse.GetValue(managementUrl) is { } url ? new Uri(url) : null,
+                parse.GetValue(managementRuns), TimeSpan.FromSeconds(parse.GetValue(managementSeconds)), parse.GetValue(managementMarkdown)),
+            Console.Out, ct));
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, management }.Parse(args).InvokeAsync();
     }
 }
