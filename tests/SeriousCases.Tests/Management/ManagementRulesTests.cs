@@ -15,8 +15,16 @@ public sealed class ManagementRulesTests
         AssuranceGrade? assurance = null, ActivityOrigin origin = ActivityOrigin.IprgAgreedActivity, DateOnly? concluded = null, string? owner = "UC", string? dg = null) =>
         new()
         {
-            Origin = origin, Status = status, Assurance = assurance, FirstDueOn = first ?? due, DueOn = due, CompletedOn = done, Owner = owner, DirectorGeneral = dg,
-            CreatedAt = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc), IprConcludedOn = concluded ?? new DateOnly(2026, 4, 10),
+            Origin = origin,
+            Status = status,
+            Assurance = assurance,
+            FirstDueOn = first ?? due,
+            DueOn = due,
+            CompletedOn = done,
+            Owner = owner,
+            DirectorGeneral = dg,
+            CreatedAt = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc),
+            IprConcludedOn = concluded ?? new DateOnly(2026, 4, 10),
         };
 
     [Fact]
