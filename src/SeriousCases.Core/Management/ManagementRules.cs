@@ -206,7 +206,8 @@ public static class ManagementRules
     public static Expression<Func<ActivityFact, bool>> AgreedBetween(DateOnly? from, DateOnly to)
     {
         var first = from ?? DateOnly.MinValue;
-        var createdFrom = from is { } f ? Common.UkTime.StartOfDayUtc(f) : DateTime.MinValue;
+        // UTC kind: PostgreSQL refuses an unspecified DateTime for a timestamp with time zone.
+        var createdFrom = from is { } f ? Common.UkTime.StartOfDayUtc(f) : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
         var createdTo = Common.UkTime.StartOfDayUtc(to.AddDays(1));
         return a =>
             (a.Origin == ActivityOrigin.IprgAgreedActivity && a.IprConcludedOn != null && a.IprConcludedOn >= first && a.IprConcludedOn <= to)
