@@ -94,10 +94,11 @@ public sealed class ExcellencePlanTests(ServiceFactory app) : IClassFixture<Serv
         Assert.Equal(84m, satisfaction.GetProperty("latestValue").GetProperty("value").GetDecimal());
         Assert.Equal("2018-03-31", satisfaction.GetProperty("latestValue").GetProperty("to").GetString());
 
-        // A computed factor's latest value is the service's own figure.
+        // A computed factor's values are the service's own figures, one per recent reporting year.
         var computed = measures.SelectMany(m => m.GetProperty("successFactors").EnumerateArray())
             .First(f => f.GetProperty("computedAs").ValueKind == System.Text.Json.JsonValueKind.String);
-        Assert.True(computed.GetProperty("latestValue").GetProperty("computed").GetBoolean());
+        Assert.All(computed.GetProperty("values").EnumerateArray(), v => Assert.True(v.GetProperty("computed").GetBoolean()));
+        Assert.Equal(ExcellencePlanService.ComputedYears, computed.GetProperty("values").GetArrayLength());
 
         var id = decisions.GetProperty("id").GetString();
         var one = await (await panel.GetAsync($"/api/v1/excellence-plan/measures/{id}")).ReadJsonAsync(HttpStatusCode.OK);
