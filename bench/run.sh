@@ -64,4 +64,7 @@ dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publi
 echo "Timing the themes overview and a theme's series against hand-written SQL, on PostgreSQL and on a SQLite copy..."
 dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll themes \
   --postgres "$ConnectionStrings__Postgres" --sqlite "$pg_dir/themes.db" --markdown bench/results.md || status=$?
+echo "Timing the management dashboard's aggregations and the dashboard under 8 users..."
+dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll management \
+  --postgres "$ConnectionStrings__Postgres" --base-url "http://127.0.0.1:$app_port" --markdown bench/results.md || status=$?
 exit "$status"

@@ -188,7 +188,7 @@ public static partial class LoadRunner
 
     /// <summary>Demo sign-in as a browser does it: the form's antiforgery token, then the POST. Cookies are
     /// carried by hand because the service marks them Secure and the benchmark talks plain HTTP to it.</summary>
-    private static async Task<string> SignInAsync(HttpClient client, string email, CancellationToken ct)
+    internal static async Task<string> SignInAsync(HttpClient client, string email, CancellationToken ct)
     {
         using var page = await client.GetAsync("/sign-in", ct);
         page.EnsureSuccessStatusCode();

@@ -67,7 +67,6 @@ public static class BenchProgram
         themes.SetAction((parse, ct) => ThemesBenchmark.RunAsync(parse.GetValue(themesPostgres)!, parse.GetValue(themesSqlite), parse.GetValue(themesRuns),
             parse.GetValue(themesMarkdown), Console.Out, ct));
 
-
         var similarPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
         var similarRounds = new Option<int>("--rounds") { Description = "Reference runs (each interleaved with three cached lookups and one by finding)", DefaultValueFactory = _ => 7 };
         var similarMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as a Markdown table to this file" };
@@ -77,6 +76,22 @@ public static class BenchProgram
         };
         similar.SetAction((parse, ct) => SimilarBenchmark.RunAsync(parse.GetValue(similarPostgres)!, parse.GetValue(similarRounds), parse.GetValue(similarMarkdown), Console.Out, ct));
 
-        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, themes, similar }.Parse(args).InvokeAsync();
+
+        var managementPostgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the generated database", Required = true };
+        var managementUrl = new Option<string?>("--base-url") { Description = "Where the service listens (leave out to time the aggregations only)" };
+        var managementRuns = new Option<int>("--runs") { Description = "Measured runs of each aggregation", DefaultValueFactory = _ => 15 };
+        var managementSeconds = new Option<int>("--seconds") { Description = "Measured seconds of load per dashboard address", DefaultValueFactory = _ => 20 };
+        var managementMarkdown = new Option<FileInfo?>("--markdown") { Description = "Append the results as Markdown tables to this file" };
+        var management = new Command("management", "Time each management dashboard aggregation against hand-written SQL, and the dashboard under 8 concurrent users.")
+        {
+            managementPostgres, managementUrl, managementRuns, managementSeconds, managementMarkdown,
+        };
+        management.SetAction((parse, ct) => ManagementBenchmark.RunAsync(
+            new ManagementBenchmark.Settings(parse.GetValue(managementPostgres)!, parse.GetValue(managementUrl) is { } url ? new Uri(url) : null,
+                parse.GetValue(managementRuns), TimeSpan.FromSeconds(parse.GetValue(managementSeconds)), parse.GetValue(managementMarkdown)),
+            Console.Out, ct));
+
+
+        return await new RootCommand("Serious Case Learning benchmark") { generate, load, import, escalate, publication, themes, similar, management }.Parse(args).InvokeAsync();
     }
 }

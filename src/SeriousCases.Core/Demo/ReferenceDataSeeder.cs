@@ -53,6 +53,8 @@ public static class ReferenceDataSeeder
         (Investigations.Timeliness.NotificationToLaunch, "Notification to IPR launch", 28),
         (Investigations.Timeliness.LaunchToIprg, "Launch to investigation report with the IPRG", 84),
         (Investigations.Timeliness.IprgToReview, "With the IPRG to the group's review", 28),
+        // The Panel meets quarterly: learning concluded just after a meeting waits up to a quarter for the next one.
+        (Investigations.Timeliness.ConclusionToPanel, "Conclusion to a Panel meeting discussing a theme of its learning", 91),
     ];
 
     /// <summary>The escalation ladder for open activities (seed 002: actions tracked to the Panel and to

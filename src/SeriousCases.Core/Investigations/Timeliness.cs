@@ -33,6 +33,10 @@ public static class Timeliness
     public const string LaunchToIprg = "IPR_TO_IPRG";
     public const string IprgToReview = "IPRG_REVIEW";
 
+    /// <summary>From the IPR's conclusion to the first Panel meeting that discussed a theme of its learning
+    /// (ManagementRules.PresentedToPanelOn). A management figure only: it is not a step of the IPR's own overview.</summary>
+    public const string ConclusionToPanel = "IPR_TO_PANEL";
+
     public static IReadOnlyList<TimelinessCheck> Assess(Investigation ipr, IEnumerable<TimelinessTarget> targets, DateOnly today) =>
         Assess(new TimelinessDates(ipr.NotifiedOn, ipr.LaunchedOn, ipr.SentToIprgOn, ipr.IprgReviewedOn, ipr.Stage == InvestigationStage.Concluded), targets, today);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using SeriousCases.Core.Actions;
 using SeriousCases.Core.Investigations;
 using SeriousCases.Core.Referrals;
@@ -27,20 +28,33 @@ public sealed record InvestigationFact(
     DateOnly? ConcludedOn,
     InvestigationOutcome? Outcome);
 
-/// <summary>An activity as the figures need it: its state, its dates and where it was agreed.</summary>
-public sealed record ActivityFact(
-    ActivityOrigin Origin,
-    ActivityStatus Status,
-    AssuranceGrade? Assurance,
-    DateOnly? FirstDueOn,
-    DateOnly? DueOn,
-    DateOnly? CompletedOn,
-    string? Owner,
-    string? DirectorGeneral,
-    DateOnly CreatedOn,
-    DateOnly? IprConcludedOn,
-    DateOnly? IprReviewedOn,
-    DateOnly? MeetingOn);
+/// <summary>An activity as the figures need it: its state, its dates and where it was agreed. The query projects each
+/// activity into this shape in the database, so the rules below (written as expressions over it) run as SQL there and as
+/// plain code in the unit tests. <see cref="CreatedAt"/> is UTC, as stored.</summary>
+public sealed record ActivityFact
+{
+    public ActivityOrigin Origin { get; init; }
+    public ActivityStatus Status { get; init; }
+    public AssuranceGrade? Assurance { get; init; }
+    public DateOnly? FirstDueOn { get; init; }
+    public DateOnly? DueOn { get; init; }
+    public DateOnly? CompletedOn { get; init; }
+    public string? Owner { get; init; }
+    public string? DirectorGeneral { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateOnly? IprConcludedOn { get; init; }
+    public DateOnly? IprReviewedOn { get; init; }
+    public DateOnly? MeetingOn { get; init; }
+}
+
+/// <summary>One step of an IPR for the timeliness figures: when it started, when it was done, and whether it can no
+/// longer become overdue (the IPR concluded without the step recorded).</summary>
+public sealed record StepFact
+{
+    public DateOnly? Start { get; init; }
+    public DateOnly? Done { get; init; }
+    public bool Closed { get; init; }
+}
 
 /// <summary>Why a referral did not meet the IPR criteria, in the words of the management figures.</summary>
 public enum NotMetReason
@@ -118,6 +132,19 @@ public static class ManagementRules
         return years;
     }
 
+    /// <summary>A count for every April-to-March reporting year the period touches, from counts per day.</summary>
+    public static IReadOnlyList<LabelledCount> ByReportingYear(IReadOnlyDictionary<DateOnly, int> perDay, DateOnly from, DateOnly to)
+    {
+        var counts = perDay.Where(d => d.Key >= from && d.Key <= to).GroupBy(d => ReportingYear.StartOf(d.Key).Year).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));
+        var years = new List<LabelledCount>();
+        for (var y = ReportingYear.StartOf(from).Year; y <= ReportingYear.StartOf(to).Year; y++)
+        {
+            years.Add(new LabelledCount(ReportingYear.Name(y), counts.GetValueOrDefault(y)));
+        }
+
+        return years;
+    }
+
     /// <summary>Why a referral was not met: no death, suicide (attempt) or serious harm and no external review;
     /// no suggestion that DWP contributed; otherwise Triage decided against the system's assessment.</summary>
     public static NotMetReason ReasonOf(ReferralFact r)
@@ -162,40 +189,135 @@ public static class ManagementRules
 
     /// <summary>The day an activity was agreed. An IPRG activity counts with its IPR: on the day the IPR concluded
     /// (as the annual publication counts "agreed activities" of the IPRs completed in the year), before that on the
-    /// day the IPRG reviewed it; a Panel activity on the day of the meeting; anything else on the day it was recorded.</summary>
+    /// day the IPRG reviewed it; a Panel activity on the day of the meeting; anything else on the (UK) day it was recorded.
+    /// <see cref="AgreedBetween"/> is the same rule as a database condition.</summary>
     public static DateOnly AgreedOn(ActivityFact a) => a.Origin switch
     {
-        ActivityOrigin.IprgAgreedActivity => a.IprConcludedOn ?? a.IprReviewedOn ?? a.CreatedOn,
-        ActivityOrigin.PanelRecommendation or ActivityOrigin.PanelActionPoint or ActivityOrigin.PanelDecisionWork => a.MeetingOn ?? a.CreatedOn,
-        _ => a.CreatedOn,
+        ActivityOrigin.IprgAgreedActivity => a.IprConcludedOn ?? a.IprReviewedOn ?? CreatedOn(a),
+        ActivityOrigin.PanelRecommendation or ActivityOrigin.PanelActionPoint or ActivityOrigin.PanelDecisionWork => a.MeetingOn ?? CreatedOn(a),
+        _ => CreatedOn(a),
     };
 
+    private static DateOnly CreatedOn(ActivityFact a) => DateOnly.FromDateTime(Common.UkTime.ToUk(a.CreatedAt));
+
+    /// <summary>Agreed (<see cref="AgreedOn"/>) on a day from <paramref name="from"/> (null: any day before) to
+    /// <paramref name="to"/>, as a condition the database evaluates. The day recorded is compared as UTC instants of
+    /// the UK days' bounds, so no time zone arithmetic runs in SQL.</summary>
+    public static Expression<Func<ActivityFact, bool>> AgreedBetween(DateOnly? from, DateOnly to)
+    {
+        var first = from ?? DateOnly.MinValue;
+        // UTC kind: PostgreSQL refuses an unspecified DateTime for a timestamp with time zone.
+        var createdFrom = from is { } f ? Common.UkTime.StartOfDayUtc(f) : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        var createdTo = Common.UkTime.StartOfDayUtc(to.AddDays(1));
+        return a =>
+            (a.Origin == ActivityOrigin.IprgAgreedActivity && a.IprConcludedOn != null && a.IprConcludedOn >= first && a.IprConcludedOn <= to)
+            || (a.Origin == ActivityOrigin.IprgAgreedActivity && a.IprConcludedOn == null && a.IprReviewedOn != null && a.IprReviewedOn >= first && a.IprReviewedOn <= to)
+            || ((a.Origin == ActivityOrigin.PanelRecommendation || a.Origin == ActivityOrigin.PanelActionPoint || a.Origin == ActivityOrigin.PanelDecisionWork)
+                && a.MeetingOn != null && a.MeetingOn >= first && a.MeetingOn <= to)
+            || (((a.Origin == ActivityOrigin.IprgAgreedActivity && a.IprConcludedOn == null && a.IprReviewedOn == null)
+                    || ((a.Origin == ActivityOrigin.PanelRecommendation || a.Origin == ActivityOrigin.PanelActionPoint || a.Origin == ActivityOrigin.PanelDecisionWork) && a.MeetingOn == null)
+                    || (a.Origin != ActivityOrigin.IprgAgreedActivity && a.Origin != ActivityOrigin.PanelRecommendation && a.Origin != ActivityOrigin.PanelActionPoint && a.Origin != ActivityOrigin.PanelDecisionWork))
+                && a.CreatedAt >= createdFrom && a.CreatedAt < createdTo);
+    }
+
     /// <summary>Counts as complete: reported complete and assured (ActivityRules' rule).</summary>
-    public static bool CountsAsComplete(ActivityFact a) => a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.Assured;
+    public static readonly Expression<Func<ActivityFact, bool>> CompleteRule = a => a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.Assured;
 
-    /// <summary>Complete by the first committed date.</summary>
-    public static bool OnTimeAgainstFirst(ActivityFact a) =>
-        CountsAsComplete(a) && a.CompletedOn is { } done && (a.FirstDueOn ?? a.DueOn) is { } first && done <= first;
+    /// <summary>Complete (assured) by the first committed date (the latest when no first date was kept).</summary>
+    public static readonly Expression<Func<ActivityFact, bool>> OnTimeAgainstFirstRule = a =>
+        a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.Assured && a.CompletedOn != null && (a.FirstDueOn ?? a.DueOn) != null
+        && a.CompletedOn <= (a.FirstDueOn ?? a.DueOn);
 
-    /// <summary>Complete by the latest (re-planned) date.</summary>
-    public static bool OnTimeAgainstLatest(ActivityFact a) =>
-        CountsAsComplete(a) && a.CompletedOn is { } done && a.DueOn is { } due && done <= due;
+    /// <summary>Complete (assured) by the latest (re-planned) date.</summary>
+    public static readonly Expression<Func<ActivityFact, bool>> OnTimeAgainstLatestRule = a =>
+        a.Status == ActivityStatus.Complete && a.Assurance == AssuranceGrade.Assured && a.CompletedOn != null && a.DueOn != null && a.CompletedOn <= a.DueOn;
 
     /// <summary>Overdue on <paramref name="asOf"/>: its latest due date passed before then, it was agreed by then,
     /// and it is still open (not started or in progress) or was reported complete only after that day.</summary>
-    public static bool OverdueOn(ActivityFact a, DateOnly asOf)
+    public static Expression<Func<ActivityFact, bool>> OverdueRule(DateOnly asOf)
     {
-        if (a.DueOn is not { } due || due >= asOf || AgreedOn(a) > asOf)
+        var agreedBy = AgreedBetween(null, asOf);
+        Expression<Func<ActivityFact, bool>> late = a => a.DueOn != null && a.DueOn < asOf
+            && (a.Status == ActivityStatus.NotStarted || a.Status == ActivityStatus.InProgress
+                || (a.Status == ActivityStatus.Complete && a.CompletedOn != null && a.CompletedOn > asOf));
+        return And(late, agreedBy);
+    }
+
+    private static readonly Func<ActivityFact, bool> CompleteCompiled = CompleteRule.Compile();
+    private static readonly Func<ActivityFact, bool> OnTimeFirstCompiled = OnTimeAgainstFirstRule.Compile();
+    private static readonly Func<ActivityFact, bool> OnTimeLatestCompiled = OnTimeAgainstLatestRule.Compile();
+
+    public static bool CountsAsComplete(ActivityFact a) => CompleteCompiled(a);
+
+    public static bool OnTimeAgainstFirst(ActivityFact a) => OnTimeFirstCompiled(a);
+
+    public static bool OnTimeAgainstLatest(ActivityFact a) => OnTimeLatestCompiled(a);
+
+    /// <summary>The overdue rule run in memory (tests, single records); queries use <see cref="OverdueRule"/>.</summary>
+    public static bool OverdueOn(ActivityFact a, DateOnly asOf) => OverdueRule(asOf).Compile()(a);
+
+    /// <summary>A step is overdue on <paramref name="asOf"/> when it started, is not done, can still be done, and its
+    /// target (start plus <paramref name="targetDays"/>, as <c>TimelinessTarget.DueOn</c>) passed before that day.</summary>
+    public static Expression<Func<StepFact, bool>> StepOverdueRule(DateOnly asOf, int targetDays)
+    {
+        var startedBefore = asOf.AddDays(-targetDays);
+        return s => s.Start != null && s.Done == null && !s.Closed && s.Start < startedBefore;
+    }
+
+    /// <summary>Finished within its target: done no later than <c>TimelinessTarget.DueOn</c> (start plus the target's days).</summary>
+    public static bool WithinTarget(int days, int targetDays) => days <= targetDays;
+
+    /// <summary>The median of values given as a histogram (value, how many times), without listing every value.</summary>
+    public static decimal? MedianOfHistogram(IEnumerable<(int Value, int Count)> histogram)
+    {
+        var bins = histogram.Where(b => b.Count > 0).OrderBy(b => b.Value).ToArray();
+        long total = bins.Sum(b => (long)b.Count);
+        if (total == 0)
         {
-            return false;
+            return null;
         }
 
-        return a.Status switch
+        // The 0-based positions of the middle value(s).
+        var low = (total - 1) / 2;
+        var high = total / 2;
+        int? lowValue = null;
+        long seen = 0;
+        foreach (var (value, count) in bins)
         {
-            ActivityStatus.NotStarted or ActivityStatus.InProgress => true,
-            ActivityStatus.Complete => a.CompletedOn is { } done && done > asOf,
-            _ => false,
-        };
+            seen += count;
+            if (lowValue is null && seen > low)
+            {
+                lowValue = value;
+            }
+
+            if (seen > high)
+            {
+                return (lowValue!.Value + value) / 2m;
+            }
+        }
+
+        throw new InvalidOperationException("Unreachable: the histogram's total was counted above.");
+    }
+
+    /// <summary>The first Panel meeting at which the learning of a concluded IPR was presented: the earliest meeting held
+    /// on or after the day the IPR concluded and on or before <paramref name="asOf"/> (a meeting dated later has not been
+    /// held yet) that had on its agenda, or among its papers, a theme coded on one of the IPR's findings. Null when none
+    /// has been. The step "conclusion to the Panel" runs from the conclusion to that meeting.</summary>
+    public static DateOnly? PresentedToPanelOn(DateOnly concludedOn, IReadOnlyCollection<Guid> iprThemes,
+        IEnumerable<(DateOnly MeetingOn, IReadOnlyCollection<Guid> Themes)> meetings, DateOnly asOf) =>
+        meetings.Where(m => m.MeetingOn >= concludedOn && m.MeetingOn <= asOf && m.Themes.Any(iprThemes.Contains))
+            .Select(m => (DateOnly?)m.MeetingOn).Min();
+
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
+    {
+        var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), left.Parameters);
+    }
+
+    /// <summary>Points one lambda's parameter at another's, so two rules combine into one condition.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
     public const string IceSource = "ICE";
 
     /// <summary>The filter's checks: to on or after from, a known service line. Returns the service line's id and name.</summary>
-    private async Task<(Guid? Id, string? Name)> CheckAsync(ManagementFilter filter, CancellationToken ct)
+    public async Task<(Guid? Id, string? Name)> CheckAsync(ManagementFilter filter, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (filter.To < filter.From)
@@ -133,17 +133,17 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         var (from, to) = (filter.From, filter.To);
         var asOf = ManagementRules.AsOf(to, UkTime.Today(clock));
 
-        var referrals = await ReferralsAsync(lineId, from, to, ct);
-        var investigations = await InvestigationsAsync(lineId, ct);
+        // Every figure is counted by the database: each query returns aggregate rows (per day, per group), never the
+        // records themselves, so the cost does not grow with the number of IPRs or activities read into memory.
+        var referralFigures = await ReferralsAsync(lineId, from, to, ct);
+        var iprFigures = await IprsAsync(lineId, from, to, asOf, ct);
         var targets = await db.TimelinessTargets.AsNoTracking().OrderBy(t => t.Days).ToListAsync(ct);
-        var activities = await ActivitiesAsync(lineId, ct);
+        var timeliness = await TimelinessAsync(lineId, targets, from, to, asOf, ct);
+        var activityFigures = await ActivitiesAsync(lineId, from, to, asOf, ct);
         var insight = await InsightAsync(lineId, from, to, ct);
         var family = await FamilyAsync(lineId, from, to, ct);
         var quality = await QualityAsync(lineId, from, to, ct);
 
-        var referralFigures = Referrals(referrals, from, to);
-        var iprFigures = Iprs(investigations, from, to, asOf);
-        var activityFigures = Activities(activities, from, to, asOf);
         var summary = new ManagementSummary(
             referralFigures.Received,
             referralFigures.Accepted,
@@ -155,40 +155,133 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             family.CasesWithContact,
             family.ApologiesGiven);
         return new ManagementFigures(filter with { ServiceLine = string.IsNullOrWhiteSpace(filter.ServiceLine) ? null : filter.ServiceLine.Trim() }, lineName, asOf,
-            summary, referralFigures, iprFigures, TimelinessOf(investigations, targets, from, to, asOf), activityFigures, insight, family, quality);
+            summary, referralFigures, iprFigures, timeliness, activityFigures, insight, family, quality);
     }
 
-    private async Task<List<ReferralFact>> ReferralsAsync(Guid? lineId, DateOnly from, DateOnly to, CancellationToken ct)
+    private IQueryable<Referral> ReferralQuery(Guid? lineId)
     {
-        var decidedFrom = UkTime.StartOfDayUtc(from);
-        var decidedTo = UkTime.StartOfDayUtc(to.AddDays(1));
-        var query = db.Referrals.AsNoTracking().Where(r => r.Status != ReferralStatus.Draft
-            && ((r.ReceivedOn >= from && r.ReceivedOn <= to) || (r.DecidedAt >= decidedFrom && r.DecidedAt < decidedTo)));
-        if (lineId is { } id)
-        {
-            query = query.Where(r => r.ServiceLines.Any(l => l.ServiceLineId == id));
-        }
-
-        var rows = await query.Select(r => new { r.Status, r.ReceivedOn, r.DecidedAt, r.AwarenessRoute, r.SeriousEvent, r.AllegationMade, r.ExternalReviews, r.CriteriaMet })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new ReferralFact(r.Status, r.ReceivedOn, r.DecidedAt is { } at ? DateOnly.FromDateTime(UkTime.ToUk(at)) : null,
-            r.AwarenessRoute, r.SeriousEvent, r.AllegationMade, r.ExternalReviews, r.CriteriaMet))];
+        var query = db.Referrals.AsNoTracking().Where(r => r.Status != ReferralStatus.Draft);
+        return lineId is { } id ? query.Where(r => r.ServiceLines.Any(l => l.ServiceLineId == id)) : query;
     }
 
-    private async Task<List<(InvestigationFact Fact, bool ExternalScrutiny)>> InvestigationsAsync(Guid? lineId, CancellationToken ct)
+    private IQueryable<Investigation> InvestigationQuery(Guid? lineId)
     {
         var query = db.Investigations.AsNoTracking();
-        if (lineId is { } id)
-        {
-            query = query.Where(i => i.ServiceLines.Any(l => l.ServiceLineId == id));
-        }
-
-        var rows = await query.Select(i => new { i.Id, i.Stage, i.NotifiedOn, i.LaunchedOn, i.SentToIprgOn, i.IprgReviewedOn, i.ConcludedOn, i.Outcome, i.ExternalScrutiny })
-            .ToListAsync(ct);
-        return [.. rows.Select(i => (new InvestigationFact(i.Id, i.Stage, i.NotifiedOn, i.LaunchedOn, i.SentToIprgOn, i.IprgReviewedOn, i.ConcludedOn, i.Outcome), i.ExternalScrutiny))];
+        return lineId is { } id ? query.Where(i => i.ServiceLines.Any(l => l.ServiceLineId == id)) : query;
     }
 
-    private async Task<List<ActivityFact>> ActivitiesAsync(Guid? lineId, CancellationToken ct)
+    /// <summary>Referrals received in the period (by the date DWP received them); accepted and not met by the day Triage
+    /// decided. Received are counted per day (months and years are made from the days); decisions per combination of
+    /// the answers the not-met reason is read from, so <see cref="ManagementRules.ReasonOf"/> runs on a handful of rows.</summary>
+    public async Task<ReferralFigures> ReferralsAsync(Guid? lineId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var perDay = await ReferralQuery(lineId).Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .GroupBy(r => r.ReceivedOn).Select(g => new { Day = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+
+        // A UK day of decision is the UTC instants from its start to the next day's start.
+        var decidedFrom = UkTime.StartOfDayUtc(from);
+        var decidedTo = UkTime.StartOfDayUtc(to.AddDays(1));
+        var decided = await ReferralQuery(lineId).Where(r => r.DecidedAt >= decidedFrom && r.DecidedAt < decidedTo
+                && (r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.NotMet))
+            .GroupBy(r => new { r.Status, r.AwarenessRoute, r.SeriousEvent, r.AllegationMade, r.ExternalReviews })
+            .Select(g => new { g.Key.Status, g.Key.AwarenessRoute, g.Key.SeriousEvent, g.Key.AllegationMade, g.Key.ExternalReviews, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var notMet = decided.Where(d => d.Status == ReferralStatus.NotMet)
+            .Select(d => (Fact: new ReferralFact(d.Status, null, null, d.AwarenessRoute, d.SeriousEvent, d.AllegationMade, d.ExternalReviews, null), d.Count)).ToList();
+        var days = perDay.ToDictionary(d => d.Day, d => d.Count);
+        return new ReferralFigures(
+            perDay.Sum(d => d.Count),
+            decided.Where(d => d.Status == ReferralStatus.Accepted).Sum(d => d.Count),
+            notMet.Sum(n => n.Count),
+            [.. Enum.GetValues<AwarenessRoute>().Select(route => (AwarenessRoute?)route).Append(null)
+                .Select(route => new LabelledCount(ManagementRules.Describe(route), notMet.Where(n => n.Fact.Route == route).Sum(n => n.Count)))
+                .Where(c => c.Count > 0 || c.Label != ManagementRules.Describe(null))],
+            [.. Enum.GetValues<NotMetReason>().Select(reason => new LabelledCount(ManagementRules.Describe(reason),
+                notMet.Where(n => ManagementRules.ReasonOf(n.Fact) == reason).Sum(n => n.Count)))],
+            ManagementRules.ByMonth(ByMonthKey(days), from, to),
+            ManagementRules.ByReportingYear(days, from, to));
+    }
+
+    /// <summary>IPRs open at the end of the period (now, by their stage today), and completed in it (per day of conclusion).</summary>
+    public async Task<IprFigures> IprsAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var open = await InvestigationQuery(lineId).Where(i => i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf))
+            .GroupBy(i => i.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var completed = await InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to)
+            .GroupBy(i => new { i.ConcludedOn, Learning = i.Outcome == InvestigationOutcome.LearningIdentified, i.ExternalScrutiny })
+            .Select(g => new { Day = g.Key.ConcludedOn!.Value, g.Key.Learning, g.Key.ExternalScrutiny, Count = g.Count() }).ToListAsync(ct);
+        var days = completed.GroupBy(c => c.Day).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        return new IprFigures(
+            open.Sum(o => o.Count),
+            [.. Enum.GetValues<InvestigationStage>().Where(s => s != InvestigationStage.Concluded)
+                .Select(s => new LabelledCount(ManagementRules.Describe(s), open.Where(o => o.Stage == s).Sum(o => o.Count)))],
+            completed.Sum(c => c.Count),
+            completed.Where(c => c.Learning).Sum(c => c.Count),
+            completed.Where(c => c.ExternalScrutiny).Sum(c => c.Count),
+            ManagementRules.ByMonth(ByMonthKey(days), from, to),
+            ManagementRules.ByReportingYear(days, from, to));
+    }
+
+    /// <summary>The steps of an IPR with a target, each as a query of (start, done, closed) rows the rules read.</summary>
+    private IQueryable<StepFact>? StepQuery(string code, Guid? lineId, DateOnly asOf) => code switch
+    {
+        Timeliness.NotificationToLaunch => InvestigationQuery(lineId).Select(i => new StepFact { Start = i.NotifiedOn, Done = i.LaunchedOn, Closed = i.Stage == InvestigationStage.Concluded }),
+        Timeliness.LaunchToIprg => InvestigationQuery(lineId).Select(i => new StepFact { Start = i.LaunchedOn, Done = i.SentToIprgOn, Closed = i.Stage == InvestigationStage.Concluded }),
+        Timeliness.IprgToReview => InvestigationQuery(lineId).Select(i => new StepFact { Start = i.SentToIprgOn, Done = i.IprgReviewedOn, Closed = i.Stage == InvestigationStage.Concluded }),
+        Timeliness.ConclusionToPanel => PanelStepQuery(lineId, asOf),
+        _ => null,
+    };
+
+    /// <summary>Conclusion to the Panel (<see cref="ManagementRules.PresentedToPanelOn"/>): each concluded IPR with a theme
+    /// coded on its findings, and the first meeting held by <paramref name="asOf"/> on or after its conclusion with one of
+    /// those themes on the agenda or among the papers. IPRs without a coded theme have nothing to present and are left out.</summary>
+    private IQueryable<StepFact> PanelStepQuery(Guid? lineId, DateOnly asOf)
+    {
+        var meetingThemes = db.AgendaItems.Where(a => a.ThemeId != null).Select(a => new { a.PanelMeetingId, ThemeId = a.ThemeId!.Value })
+            .Concat(db.PanelPapers.Where(p => p.ThemeId != null).Select(p => new { p.PanelMeetingId, ThemeId = p.ThemeId!.Value }))
+            .Join(db.PanelMeetings.Where(m => m.MeetingOn <= asOf), t => t.PanelMeetingId, m => m.Id, (t, m) => new { t.ThemeId, m.MeetingOn });
+        var iprThemes = db.Findings.SelectMany(f => f.Themes, (f, t) => new { f.InvestigationId, t.ThemeId });
+        return InvestigationQuery(lineId)
+            .Where(i => i.ConcludedOn != null && iprThemes.Any(t => t.InvestigationId == i.Id))
+            .Select(i => new StepFact
+            {
+                Start = i.ConcludedOn,
+                Done = meetingThemes.Where(m => m.MeetingOn >= i.ConcludedOn && iprThemes.Any(t => t.InvestigationId == i.Id && t.ThemeId == m.ThemeId))
+                    .Min(m => (DateOnly?)m.MeetingOn),
+                Closed = false,
+            });
+    }
+
+    /// <summary>Each step against its target: the steps finished in the period (median days from a histogram of days
+    /// taken, share within target) and those still running past their due date at the end of it.</summary>
+    private async Task<IReadOnlyList<StepTimeliness>> TimelinessAsync(Guid? lineId, IReadOnlyList<ReferenceData.TimelinessTarget> targets,
+        DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var steps = new List<StepTimeliness>();
+        foreach (var target in targets.Where(t => t.Code is Timeliness.NotificationToLaunch or Timeliness.LaunchToIprg or Timeliness.IprgToReview or Timeliness.ConclusionToPanel))
+        {
+            steps.Add(await StepAsync(lineId, target, from, to, asOf, ct));
+        }
+
+        return steps;
+    }
+
+    /// <summary>One step against its target (the sections are public so the benchmark can time each one).</summary>
+    public async Task<StepTimeliness> StepAsync(Guid? lineId, ReferenceData.TimelinessTarget target, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var query = StepQuery(target.Code, lineId, asOf) ?? throw new ArgumentException($"No timeliness step {target.Code}.", nameof(target));
+        var histogram = await query.Where(s => s.Start != null && s.Done >= from && s.Done <= to)
+            .GroupBy(s => s.Done!.Value.DayNumber - s.Start!.Value.DayNumber)
+            .Select(g => new { Days = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var overdue = await query.CountAsync(ManagementRules.StepOverdueRule(asOf, target.Days), ct);
+        var finished = histogram.Sum(h => h.Count);
+        var within = histogram.Where(h => ManagementRules.WithinTarget(h.Days, target.Days)).Sum(h => h.Count);
+        return new StepTimeliness(target.Code, target.Name, target.Days, finished,
+            ManagementRules.MedianOfHistogram(histogram.Select(h => (h.Days, h.Count))), within, ManagementRules.Percentage(within, finished), overdue);
+    }
+
+    private IQueryable<ActivityFact> ActivityQuery(Guid? lineId)
     {
         var query = db.AgreedActivities.AsNoTracking();
         if (lineId is { } id)
@@ -196,26 +289,56 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             query = query.Where(a => a.ServiceLineId == id);
         }
 
-        var rows = await query.Select(a => new
+        return query.Select(a => new ActivityFact
         {
-            a.Origin,
-            a.Status,
-            a.Assurance,
-            a.FirstDueOn,
-            a.DueOn,
-            a.CompletedOn,
+            Origin = a.Origin,
+            Status = a.Status,
+            Assurance = a.Assurance,
+            FirstDueOn = a.FirstDueOn,
+            DueOn = a.DueOn,
+            CompletedOn = a.CompletedOn,
             Owner = a.OwnerTeam != null ? a.OwnerTeam.ShortName : null,
-            a.AccountableDirectorGeneral,
-            a.CreatedAt,
+            DirectorGeneral = a.AccountableDirectorGeneral,
+            CreatedAt = a.CreatedAt,
             IprConcludedOn = a.Investigation != null ? a.Investigation.ConcludedOn : null,
             IprReviewedOn = a.Investigation != null ? a.Investigation.IprgReviewedOn : null,
             MeetingOn = a.PanelMeeting != null ? (DateOnly?)a.PanelMeeting.MeetingOn : null,
-        }).ToListAsync(ct);
-        return [.. rows.Select(a => new ActivityFact(a.Origin, a.Status, a.Assurance, a.FirstDueOn, a.DueOn, a.CompletedOn, a.Owner, a.AccountableDirectorGeneral,
-            DateOnly.FromDateTime(UkTime.ToUk(a.CreatedAt)), a.IprConcludedOn, a.IprReviewedOn, a.MeetingOn))];
+        });
     }
 
-    private async Task<InsightFigures> InsightAsync(Guid? lineId, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>Activities agreed in the period; completed (assured) in it, on time against the first and the latest
+    /// due date; overdue at the end of the period by owner and accountable Director General; completions by month.
+    /// The rules are ManagementRules' expressions, run by the database.</summary>
+    public async Task<ActivityFigures> ActivitiesAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var activities = ActivityQuery(lineId);
+        var agreed = await activities.CountAsync(ManagementRules.AgreedBetween(from, to), ct);
+        var completedInPeriod = activities.Where(ManagementRules.CompleteRule).Where(a => a.CompletedOn >= from && a.CompletedOn <= to);
+        var perDay = await completedInPeriod.GroupBy(a => a.CompletedOn).Select(g => new { Day = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+        var onFirst = await completedInPeriod.CountAsync(ManagementRules.OnTimeAgainstFirstRule, ct);
+        var onLatest = await completedInPeriod.CountAsync(ManagementRules.OnTimeAgainstLatestRule, ct);
+        var overdue = await activities.Where(ManagementRules.OverdueRule(asOf))
+            .GroupBy(a => new { a.Owner, a.DirectorGeneral }).Select(g => new { g.Key.Owner, g.Key.DirectorGeneral, Count = g.Count() }).ToListAsync(ct);
+        var completed = perDay.Sum(d => d.Count);
+        return new ActivityFigures(
+            agreed,
+            completed,
+            onFirst,
+            onLatest,
+            ManagementRules.Percentage(onFirst, completed),
+            ManagementRules.Percentage(onLatest, completed),
+            overdue.Sum(o => o.Count),
+            [.. overdue.GroupBy(o => o.Owner ?? "No owner team").Select(g => new LabelledCount(g.Key, g.Sum(o => o.Count)))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
+            [.. overdue.GroupBy(o => string.IsNullOrWhiteSpace(o.DirectorGeneral) ? "No accountable Director General named" : o.DirectorGeneral.Trim())
+                .Select(g => new LabelledCount(g.Key, g.Sum(o => o.Count))).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
+            ManagementRules.ByMonth(ByMonthKey(perDay.ToDictionary(d => d.Day, d => d.Count)), from, to));
+    }
+
+    private static Dictionary<int, int> ByMonthKey(IReadOnlyDictionary<DateOnly, int> days) =>
+        days.GroupBy(d => ManagementRules.MonthKey(d.Key)).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));
+
+    public async Task<InsightFigures> InsightAsync(Guid? lineId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var items = db.InsightItems.AsNoTracking().Where(i => i.ReceivedOn >= from && i.ReceivedOn <= to);
         if (lineId is { } id)
@@ -273,83 +396,5 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         var count = quarters.Sum(q => q.Reviews);
         decimal? mean = count == 0 ? null : Math.Round(quarters.Sum(q => q.MeanPercentage * q.Reviews) / count, 1, MidpointRounding.AwayFromZero);
         return new QualityFigures(count, mean, quarters);
-    }
-
-    /// <summary>Referrals received in the period (by the date DWP received them); accepted and not met by the day Triage decided.</summary>
-    public static ReferralFigures Referrals(IReadOnlyCollection<ReferralFact> referrals, DateOnly from, DateOnly to)
-    {
-        var received = referrals.Where(r => ManagementRules.In(r.ReceivedOn, from, to)).ToList();
-        var decided = referrals.Where(r => ManagementRules.In(r.DecidedOn, from, to)).ToList();
-        var notMet = decided.Where(r => r.Status == ReferralStatus.NotMet).ToList();
-        return new ReferralFigures(
-            received.Count,
-            decided.Count(r => r.Status == ReferralStatus.Accepted),
-            notMet.Count,
-            [.. Enum.GetValues<AwarenessRoute>().Select(route => (AwarenessRoute?)route).Append(null)
-                .Select(route => new LabelledCount(ManagementRules.Describe(route), notMet.Count(r => r.Route == route)))
-                .Where(c => c.Count > 0 || c.Label != ManagementRules.Describe(null))],
-            [.. Enum.GetValues<NotMetReason>().Select(reason => new LabelledCount(ManagementRules.Describe(reason), notMet.Count(r => ManagementRules.ReasonOf(r) == reason)))],
-            ManagementRules.ByMonth(received.Select(r => r.ReceivedOn!.Value), from, to),
-            ManagementRules.ByReportingYear(received.Select(r => r.ReceivedOn!.Value), from, to));
-    }
-
-    /// <summary>IPRs open at the end of the period (now, by their stage today), and completed in it.</summary>
-    public static IprFigures Iprs(IReadOnlyCollection<(InvestigationFact Fact, bool ExternalScrutiny)> iprs, DateOnly from, DateOnly to, DateOnly asOf)
-    {
-        var open = iprs.Where(i => i.Fact.Stage != InvestigationStage.Concluded && (i.Fact.NotifiedOn is null || i.Fact.NotifiedOn <= asOf)).ToList();
-        var completed = iprs.Where(i => ManagementRules.In(i.Fact.ConcludedOn, from, to)).ToList();
-        var days = completed.Select(i => i.Fact.ConcludedOn!.Value).ToList();
-        return new IprFigures(
-            open.Count,
-            [.. Enum.GetValues<InvestigationStage>().Where(s => s != InvestigationStage.Concluded)
-                .Select(s => new LabelledCount(ManagementRules.Describe(s), open.Count(i => i.Fact.Stage == s)))],
-            completed.Count,
-            completed.Count(i => i.Fact.Outcome == InvestigationOutcome.LearningIdentified),
-            completed.Count(i => i.ExternalScrutiny),
-            ManagementRules.ByMonth(days, from, to),
-            ManagementRules.ByReportingYear(days, from, to));
-    }
-
-    /// <summary>Each step against its target: the steps finished in the period (median days, share within target)
-    /// and those still running past their due date at the end of it.</summary>
-    public static IReadOnlyList<StepTimeliness> TimelinessOf(IReadOnlyCollection<(InvestigationFact Fact, bool ExternalScrutiny)> iprs,
-        IReadOnlyList<ReferenceData.TimelinessTarget> targets, DateOnly from, DateOnly to, DateOnly asOf)
-    {
-        var checks = iprs.SelectMany(i => Timeliness.Assess(
-            new TimelinessDates(i.Fact.NotifiedOn, i.Fact.LaunchedOn, i.Fact.SentToIprgOn, i.Fact.IprgReviewedOn, i.Fact.Stage == InvestigationStage.Concluded),
-            targets, asOf)).ToList();
-        return [.. targets.Where(t => t.Code is Timeliness.NotificationToLaunch or Timeliness.LaunchToIprg or Timeliness.IprgToReview).Select(t =>
-        {
-            var mine = checks.Where(c => c.Code == t.Code).ToList();
-            var finished = mine.Where(c => c.Start is not null && ManagementRules.In(c.Done, from, to)).ToList();
-            var within = finished.Count(c => c.Status == TimelinessStatus.Met);
-            var overdue = mine.Count(c => c.Status == TimelinessStatus.Overdue);
-            return new StepTimeliness(t.Code, t.Name, t.Days, finished.Count,
-                ManagementRules.Median(finished.Select(c => c.Done!.Value.DayNumber - c.Start!.Value.DayNumber)),
-                within, ManagementRules.Percentage(within, finished.Count), overdue);
-        })];
-    }
-
-    /// <summary>Activities agreed in the period; completed (assured) in it, on time against the first and the latest
-    /// due date; overdue at the end of the period by owner and accountable Director General; completions by month.</summary>
-    public static ActivityFigures Activities(IReadOnlyCollection<ActivityFact> activities, DateOnly from, DateOnly to, DateOnly asOf)
-    {
-        var agreed = activities.Count(a => ManagementRules.In(ManagementRules.AgreedOn(a), from, to));
-        var completed = activities.Where(a => ManagementRules.CountsAsComplete(a) && ManagementRules.In(a.CompletedOn, from, to)).ToList();
-        var onFirst = completed.Count(ManagementRules.OnTimeAgainstFirst);
-        var onLatest = completed.Count(ManagementRules.OnTimeAgainstLatest);
-        var overdue = activities.Where(a => ManagementRules.OverdueOn(a, asOf)).ToList();
-        return new ActivityFigures(
-            agreed,
-            completed.Count,
-            onFirst,
-            onLatest,
-            ManagementRules.Percentage(onFirst, completed.Count),
-            ManagementRules.Percentage(onLatest, completed.Count),
-            overdue.Count,
-            [.. overdue.GroupBy(a => a.Owner ?? "No owner team").Select(g => new LabelledCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
-            [.. overdue.GroupBy(a => string.IsNullOrWhiteSpace(a.DirectorGeneral) ? "No accountable Director General named" : a.DirectorGeneral.Trim())
-                .Select(g => new LabelledCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
-            ManagementRules.ByMonth(completed.Select(a => a.CompletedOn!.Value), from, to));
     }
 }

@@ -46,6 +46,7 @@ public static class ApiEndpoints
         v1.MapRetentionApi();
         v1.MapPublicationApi();
         v1.MapManagementApi();
+        v1.MapExcellencePlanApi();
         v1.MapThemeInsightApi();
         return app;
     }

@@ -52,6 +52,8 @@ public sealed class AuthorizationWalkTests(ServiceFactory app) : IClassFixture<S
         ["GET /api/v1/family-engagement/figures"] = Policies.Analyse,
         ["GET /management/family-engagement"] = Policies.Analyse,
         ["GET /api/v1/mi/summary"] = Policies.ManagementInformation,
+        ["GET /api/v1/excellence-plan/measures"] = Policies.ManagementInformation,
+        ["GET /api/v1/excellence-plan/measures/{id:guid}"] = Policies.ManagementInformation,
         ["GET /management"] = Policies.ManagementInformation,
         ["GET /management/excellence-plan"] = Policies.ManagementInformation,
         ["GET /management/parliament"] = Policies.ManagementInformation,

@@ -74,4 +74,43 @@ public sealed class ExcellencePlanTests(ServiceFactory app) : IClassFixture<Serv
         var computed = await app.WithDbAsync(db => db.SuccessFactors.Where(f => f.ComputedAs == SuccessFactorComputations.Complaints).Select(f => f.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/management/excellence-plan/factors/{computed}/values/new")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_api_lists_the_measures_with_their_factors_and_latest_values_and_answers_an_unknown_id_with_problem_details()
+    {
+        var panel = await app.SignInAsync("panel@demo.test");
+        var list = await (await panel.GetAsync("/api/v1/excellence-plan/measures")).ReadJsonAsync(HttpStatusCode.OK);
+        var measures = list.EnumerateArray().ToList();
+        Assert.Equal(5, measures.Count);
+        var decisions = measures[0];
+        Assert.Equal("Decision Making", decisions.GetProperty("name").GetString());
+        Assert.Equal(18.8m, decisions.GetProperty("allocationMillions").GetDecimal());
+        Assert.Equal(522, decisions.GetProperty("fte").GetInt32());
+        Assert.True(decisions.GetProperty("evidenceQuestions").TryGetProperty("baselineAvailable", out _));
+        Assert.NotEqual(0, decisions.GetProperty("outcomes").GetArrayLength());
+        var satisfaction = decisions.GetProperty("successFactors").EnumerateArray().Single(f => f.GetProperty("name").GetString()!.StartsWith("Customer satisfaction", StringComparison.Ordinal));
+        Assert.Equal("84% satisfied in 2017/18", satisfaction.GetProperty("baseline").GetString());
+        Assert.Equal("Y% (not set)", satisfaction.GetProperty("target").GetString());
+        Assert.Equal(84m, satisfaction.GetProperty("latestValue").GetProperty("value").GetDecimal());
+        Assert.Equal("2018-03-31", satisfaction.GetProperty("latestValue").GetProperty("to").GetString());
+
+        // A computed factor's values are the service's own figures, one per recent reporting year.
+        var computed = measures.SelectMany(m => m.GetProperty("successFactors").EnumerateArray())
+            .First(f => f.GetProperty("computedAs").ValueKind == System.Text.Json.JsonValueKind.String);
+        Assert.All(computed.GetProperty("values").EnumerateArray(), v => Assert.True(v.GetProperty("computed").GetBoolean()));
+        Assert.Equal(ExcellencePlanService.ComputedYears, computed.GetProperty("values").GetArrayLength());
+
+        var id = decisions.GetProperty("id").GetString();
+        var one = await (await panel.GetAsync($"/api/v1/excellence-plan/measures/{id}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(decisions.GetProperty("successFactors").GetArrayLength(), one.GetProperty("successFactors").GetArrayLength());
+        Assert.Equal("Decision Making", one.GetProperty("name").GetString());
+
+        var missing = await panel.GetAsync($"/api/v1/excellence-plan/measures/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        var referrer = await app.SignInAsync("referrer@demo.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await referrer.GetAsync("/api/v1/excellence-plan/measures")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await referrer.GetAsync($"/api/v1/excellence-plan/measures/{id}")).StatusCode);
+    }
 }

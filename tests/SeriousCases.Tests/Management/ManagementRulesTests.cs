@@ -13,7 +13,19 @@ public sealed class ManagementRulesTests
 
     private static ActivityFact Activity(ActivityStatus status = ActivityStatus.InProgress, DateOnly? first = null, DateOnly? due = null, DateOnly? done = null,
         AssuranceGrade? assurance = null, ActivityOrigin origin = ActivityOrigin.IprgAgreedActivity, DateOnly? concluded = null, string? owner = "UC", string? dg = null) =>
-        new(origin, status, assurance, first ?? due, due, done, owner, dg, new DateOnly(2026, 5, 1), concluded ?? new DateOnly(2026, 4, 10), null, null);
+        new()
+        {
+            Origin = origin,
+            Status = status,
+            Assurance = assurance,
+            FirstDueOn = first ?? due,
+            DueOn = due,
+            CompletedOn = done,
+            Owner = owner,
+            DirectorGeneral = dg,
+            CreatedAt = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc),
+            IprConcludedOn = concluded ?? new DateOnly(2026, 4, 10),
+        };
 
     [Fact]
     public void The_median_takes_the_middle_value_or_the_mean_of_the_two_middle_values()
@@ -90,48 +102,91 @@ public sealed class ManagementRulesTests
     }
 
     [Fact]
-    public void Activity_figures_group_overdue_work_by_owner_and_director_general()
+    public void The_agreed_in_a_period_condition_gives_the_same_day_as_the_agreed_on_rule()
     {
-        var asOf = new DateOnly(2026, 12, 1);
-        var figures = ManagementService.Activities(
-        [
-            Activity(due: new DateOnly(2026, 11, 1), owner: "UC", dg: "DG Universal Credit"),
-            Activity(due: new DateOnly(2026, 11, 2), owner: "UC"),
-            Activity(due: new DateOnly(2026, 11, 3), owner: "PIP", dg: "DG Universal Credit"),
-            Activity(ActivityStatus.Complete, first: new DateOnly(2026, 6, 1), due: new DateOnly(2026, 9, 1), done: new DateOnly(2026, 8, 1), assurance: AssuranceGrade.Assured),
-            Activity(ActivityStatus.Complete, due: new DateOnly(2026, 6, 1), done: new DateOnly(2026, 6, 1), assurance: AssuranceGrade.Assured, concluded: new DateOnly(2025, 4, 1)),
-        ], From, To, asOf);
-        Assert.Equal(4, figures.Agreed);
-        Assert.Equal((2, 1, 2), (figures.Completed, figures.OnTimeAgainstFirstDate, figures.OnTimeAgainstLatestDate));
-        Assert.Equal(50m, figures.PercentOnTimeAgainstFirstDate);
-        Assert.Equal(3, figures.Overdue);
-        Assert.Equal([("UC", 2), ("PIP", 1)], figures.OverdueByOwner.Select(o => (o.Label, o.Count)));
-        Assert.Equal([("DG Universal Credit", 2), ("No accountable Director General named", 1)], figures.OverdueByDirectorGeneral.Select(o => (o.Label, o.Count)));
-        Assert.Equal(2, figures.CompletedByMonth.Sum(m => m.Count));
-        Assert.Equal(12, figures.CompletedByMonth.Count);
+        // Around midnight in summer time (UTC+1) the UK day differs from the UTC day: the condition must follow the UK day.
+        var created = new[] { new DateTime(2026, 5, 31, 22, 30, 0, DateTimeKind.Utc), new DateTime(2026, 5, 31, 23, 30, 0, DateTimeKind.Utc), new DateTime(2026, 1, 31, 23, 30, 0, DateTimeKind.Utc) };
+        var origins = Enum.GetValues<ActivityOrigin>();
+        DateOnly?[] days = [null, new DateOnly(2026, 5, 31), new DateOnly(2026, 6, 1)];
+        var periods = new (DateOnly? From, DateOnly To)[] { (new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30)), (new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31)), (null, new DateOnly(2026, 5, 31)) };
+        var checkedCases = 0;
+        foreach (var (from, to) in periods)
+        {
+            var rule = ManagementRules.AgreedBetween(from, to).Compile();
+            foreach (var origin in origins)
+            {
+                foreach (var at in created)
+                {
+                    foreach (var concluded in days)
+                    {
+                        foreach (var meeting in days)
+                        {
+                            var a = Activity(origin: origin) with { CreatedAt = at, IprConcludedOn = concluded, IprReviewedOn = meeting, MeetingOn = meeting };
+                            var day = ManagementRules.AgreedOn(a);
+                            Assert.Equal(day >= (from ?? DateOnly.MinValue) && day <= to, rule(a));
+                            checkedCases++;
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedCases > 100);
     }
 
     [Fact]
-    public void Timeliness_gives_the_median_and_the_share_within_target_of_steps_finished_in_the_period()
+    public void The_median_of_a_histogram_equals_the_median_of_the_values_it_counts()
     {
-        var targets = new[]
+        Assert.Null(ManagementRules.MedianOfHistogram(Array.Empty<(int, int)>()));
+        Assert.Equal(7m, ManagementRules.MedianOfHistogram([(7, 1)]));
+        Assert.Equal(4.5m, ManagementRules.MedianOfHistogram([(30, 1), (1, 1), (4, 1), (5, 1)]));
+        var random = new Random(42);
+        for (var run = 0; run < 200; run++)
         {
-            new Core.ReferenceData.TimelinessTarget { Code = Timeliness.NotificationToLaunch, Name = "Notification to launch", Days = 28 },
-            new Core.ReferenceData.TimelinessTarget { Code = Timeliness.LaunchToIprg, Name = "Launch to the IPRG", Days = 84 },
-        };
-        static (InvestigationFact, bool) Ipr(DateOnly notified, DateOnly? launched) =>
-            (new InvestigationFact(Guid.NewGuid(), launched is null ? InvestigationStage.Accepted : InvestigationStage.Launched, notified, launched, null, null, null, null), false);
-        var steps = ManagementService.TimelinessOf(
+            var values = Enumerable.Range(0, random.Next(1, 40)).Select(_ => random.Next(0, 12)).ToList();
+            var histogram = values.GroupBy(v => v).Select(g => (g.Key, g.Count())).Append((99, 0));
+            Assert.Equal(ManagementRules.Median(values), ManagementRules.MedianOfHistogram(histogram));
+        }
+    }
+
+    [Fact]
+    public void A_step_is_overdue_when_started_not_done_and_past_its_target_as_the_investigation_overview_judges_it()
+    {
+        var target = new Core.ReferenceData.TimelinessTarget { Code = Timeliness.NotificationToLaunch, Name = "Notification to launch", Days = 28 };
+        var asOf = new DateOnly(2026, 8, 1);
+        var rule = ManagementRules.StepOverdueRule(asOf, target.Days).Compile();
+        foreach (var start in new DateOnly?[] { null, asOf.AddDays(-27), asOf.AddDays(-28), asOf.AddDays(-29), asOf.AddDays(-200) })
+        {
+            foreach (var done in new DateOnly?[] { null, asOf.AddDays(-1) })
+            {
+                foreach (var concluded in new[] { false, true })
+                {
+                    var check = Timeliness.Assess(new TimelinessDates(start, done, null, null, concluded), [target], asOf).Single();
+                    Assert.Equal(check.Status == TimelinessStatus.Overdue, rule(new StepFact { Start = start, Done = done, Closed = concluded }));
+                }
+            }
+        }
+
+        Assert.True(ManagementRules.WithinTarget(28, 28));
+        Assert.False(ManagementRules.WithinTarget(29, 28));
+    }
+
+    [Fact]
+    public void Learning_reaches_the_panel_at_the_first_meeting_held_after_conclusion_with_one_of_its_themes()
+    {
+        var (stopping, paying, vulnerable) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var concluded = new DateOnly(2026, 5, 10);
+        (DateOnly, IReadOnlyCollection<Guid>)[] meetings =
         [
-            Ipr(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 11)),
-            Ipr(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 21)),
-            Ipr(new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 31)),
-            Ipr(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 5)),
-            Ipr(new DateOnly(2026, 6, 1), null),
-        ], targets, From, To, new DateOnly(2026, 8, 1));
-        var launch = steps.Single(s => s.Code == Timeliness.NotificationToLaunch);
-        Assert.Equal((3, 20m, 2, 66.7m, 1), (launch.Finished, launch.MedianDays, launch.WithinTarget, launch.PercentWithinTarget, launch.Overdue));
-        var toIprg = steps.Single(s => s.Code == Timeliness.LaunchToIprg);
-        Assert.Equal((0, (decimal?)null, 3), (toIprg.Finished, toIprg.MedianDays, toIprg.Overdue));
+            (new DateOnly(2026, 3, 19), [stopping]),  // before the conclusion
+            (new DateOnly(2026, 6, 18), [vulnerable]), // a theme the IPR does not have
+            (new DateOnly(2026, 9, 17), [paying, vulnerable]),
+            (new DateOnly(2026, 12, 10), [stopping]),
+        ];
+        Assert.Equal(new DateOnly(2026, 9, 17), ManagementRules.PresentedToPanelOn(concluded, [stopping, paying], meetings, new DateOnly(2026, 12, 31)));
+        // A meeting on the day of the conclusion counts; one not yet held does not.
+        Assert.Equal(new DateOnly(2026, 6, 18), ManagementRules.PresentedToPanelOn(new DateOnly(2026, 6, 18), [vulnerable], meetings, new DateOnly(2026, 12, 31)));
+        Assert.Null(ManagementRules.PresentedToPanelOn(concluded, [stopping, paying], meetings, new DateOnly(2026, 9, 16)));
+        Assert.Null(ManagementRules.PresentedToPanelOn(concluded, [], meetings, new DateOnly(2026, 12, 31)));
     }
 }

@@ -165,7 +165,8 @@ public sealed class IndexModel(ManagementService management, TimeProvider clock)
                 Counts("iprs-month", "IPRs completed by month", "Month", "IPRs", i.CompletedByMonth, ChartKind.Line),
                 Counts("iprs-year", "IPRs completed by reporting year", "Reporting year", "IPRs", i.CompletedByYear),
             ]),
-            new("timeliness", "Timeliness against targets", "Each step of an IPR finished in the period against its target (reference data), and the steps still running past their due date at the end of the period.",
+            new("timeliness", "Timeliness against targets", "Each step of an IPR finished in the period against its target (reference data), and the steps still running past their due date at the end of the period. "
+                + "‘Conclusion to a Panel meeting’ runs from the day an IPR concluded to the first Panel meeting held on or after it with a theme coded on its findings on the agenda or among the papers; IPRs with no theme coded are not counted.",
             [
                 new("timeliness-steps", "Steps finished within target", "Step",
                     ["Target (days)", "Finished", "Median (days)", "Within target", "Within target (%)", "Overdue now"],
