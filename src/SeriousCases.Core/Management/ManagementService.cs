@@ -274,15 +274,17 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
     /// <summary>One step against its target (the sections are public so the benchmark can time each one).</summary>
     public async Task<StepTimeliness> StepAsync(Guid? lineId, ReferenceData.TimelinessTarget target, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
-        // The Panel step's facts are matched in memory (see PanelStepFactsAsync); the same rules then run over them.
-        var query = target.Code == Timeliness.ConclusionToPanel ? (await PanelStepFactsAsync(lineId, asOf, ct)).AsQueryable()
+        // The Panel step's facts are matched in memory (see PanelStepFactsAsync); the same rules then run over them there
+        // instead of in the database.
+        var inMemory = target.Code == Timeliness.ConclusionToPanel;
+        var query = inMemory ? (await PanelStepFactsAsync(lineId, asOf, ct)).AsQueryable()
             : StepQuery(target.Code, lineId, asOf) ?? throw new ArgumentException($"No timeliness step {target.Code}.", nameof(target));
         var finishedInPeriod = query.Where(s => s.Start != null && s.Done >= from && s.Done <= to)
             .GroupBy(s => s.Done!.Value.DayNumber - s.Start!.Value.DayNumber)
             .Select(g => new { Days = g.Key, Count = g.Count() });
-        var histogram = finishedInPeriod is IAsyncEnumerable<object> ? await finishedInPeriod.ToListAsync(ct) : [.. finishedInPeriod];
         var overdueRule = ManagementRules.StepOverdueRule(asOf, target.Days);
-        var overdue = query is IAsyncEnumerable<StepFact> ? await query.CountAsync(overdueRule, ct) : query.Count(overdueRule);
+        var histogram = inMemory ? [.. finishedInPeriod] : await finishedInPeriod.ToListAsync(ct);
+        var overdue = inMemory ? query.Count(overdueRule) : await query.CountAsync(overdueRule, ct);
         var finished = histogram.Sum(h => h.Count);
         var within = histogram.Where(h => ManagementRules.WithinTarget(h.Days, target.Days)).Sum(h => h.Count);
         return new StepTimeliness(target.Code, target.Name, target.Days, finished,
