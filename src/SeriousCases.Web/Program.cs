@@ -54,6 +54,7 @@ builder.Services.AddScoped<SeriousCases.Core.Insight.InsightService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.InvestigationService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.FamilyEngagementService>();
 builder.Services.AddScoped<SeriousCases.Core.Management.ManagementService>();
+builder.Services.AddSingleton<SeriousCases.Core.Management.ManagementFiguresCache>();
 builder.Services.AddScoped<SeriousCases.Core.Management.ExcellencePlanService>();
 builder.Services.AddScoped<SeriousCases.Core.Management.ParliamentReportService>();
 builder.Services.AddScoped<SeriousCases.Core.Investigations.QualityReviewService>();

@@ -15,7 +15,7 @@ public sealed record MeasureView(ExcellenceMeasure Measure, IReadOnlyList<Factor
 
 /// <summary>The Excellence Plan's measures (seed 003) and their critical success factors: those the service can compute
 /// from its records are computed for each of the last three April to March years; the rest are entered with their source.</summary>
-public sealed class ExcellencePlanService(SeriousCasesDbContext db, ManagementService management, TimeProvider clock)
+public sealed class ExcellencePlanService(SeriousCasesDbContext db, ManagementFiguresCache management, TimeProvider clock)
 {
     public const int SourceMax = 1000;
     public const int ComputedYears = 3;

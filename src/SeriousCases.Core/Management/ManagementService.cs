@@ -123,10 +123,6 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         [.. (await db.ServiceLines.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Name).Select(l => new { l.Code, l.Name }).ToListAsync(ct))
             .Select(l => (l.Code, l.Name))];
 
-    /// <summary>The API's summary: the same figures as the dashboard's.</summary>
-    public async Task<ManagementSummary> SummaryAsync(ManagementFilter filter, CancellationToken ct = default) =>
-        (await FiguresAsync(filter, ct)).Summary;
-
     public async Task<ManagementFigures> FiguresAsync(ManagementFilter filter, CancellationToken ct = default)
     {
         var (lineId, lineName) = await CheckAsync(filter, ct);

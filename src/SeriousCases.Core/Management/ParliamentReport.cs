@@ -31,7 +31,7 @@ public sealed record ParliamentReport(
     int Closed,
     IReadOnlyList<DecisionLine> Decisions);
 
-public sealed class ParliamentReportService(SeriousCasesDbContext db, ManagementService management, TimeProvider clock)
+public sealed class ParliamentReportService(SeriousCasesDbContext db, ManagementFiguresCache management, TimeProvider clock)
 {
     public async Task<ParliamentReport> ReportAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {

@@ -11,10 +11,10 @@ public static class ManagementEndpoints
 {
     public static RouteGroupBuilder MapManagementApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/mi/summary", async (string? from, string? to, string? serviceLine, ManagementService service, TimeProvider clock, CancellationToken ct) =>
+        v1.MapGet("/mi/summary", async (string? from, string? to, string? serviceLine, ManagementFiguresCache figures, TimeProvider clock, CancellationToken ct) =>
             {
                 var filter = ReadFilter(from, to, serviceLine, clock);
-                return await service.SummaryAsync(filter, ct);
+                return (await figures.FiguresAsync(filter, ct)).Summary;
             })
             .RequireAuthorization(Policies.ManagementInformation)
             .WithTags("Management information")

@@ -27,7 +27,7 @@ public sealed record DashboardSection(string Id, string Title, string About, IRe
 /// <summary>The management information dashboard: every figure for a period (the current April to March reporting year
 /// unless chosen) and, optionally, one service line; each section a chart and a table, and a CSV file per section.
 /// Counts only, so Panel members see it too.</summary>
-public sealed class IndexModel(ManagementService management, TimeProvider clock) : PageModel
+public sealed class IndexModel(ManagementService management, ManagementFiguresCache figures, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "serviceLine")] public string? ServiceLine { get; set; }
     [FromQuery(Name = "format")] public string? Format { get; set; }
@@ -52,7 +52,7 @@ public sealed class IndexModel(ManagementService management, TimeProvider clock)
         {
             try
             {
-                Figures = await management.FiguresAsync(new ManagementFilter(from.Value, to.Value, ServiceLine), ct);
+                Figures = await figures.FiguresAsync(new ManagementFilter(from.Value, to.Value, ServiceLine), ct);
             }
             catch (DomainValidationException ex)
             {
