@@ -3,7 +3,8 @@
 # data loaded with COPY, the service in Release on loopback, and the load runner reporting each page
 # as a ratio to its reference endpoint measured in the same run. Results: bench/results.md.
 # Options (environment): BENCH_SCALE (1 = department scale), BENCH_SECONDS (per endpoint, default 10),
-# BENCH_CONNECTIONS (default 16).
+# BENCH_CONNECTIONS (default 16), BENCH_ONLY (a comma-separated list of the steps to run: load, escalate,
+# publication, themes, management; all by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ finish() {
   stop_postgres
 }
 trap finish EXIT
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 command -v wrk >/dev/null 2>&1 || { echo "Installing wrk..."; apt_install wrk || echo "wrk unavailable: the built-in .NET client will load the service."; }
 
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" scl_bench
@@ -49,22 +51,31 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-echo "Measuring (${BENCH_SECONDS:-10} s per endpoint, ${BENCH_CONNECTIONS:-16} connections)..."
 status=0
-dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load \
-  --base-url "http://127.0.0.1:$app_port" --seconds "${BENCH_SECONDS:-10}" \
-  --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md || status=$?
-
-echo "Timing the escalation run over the generated register..."
-dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escalate \
-  --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
-echo "Timing a year's annual publication over the generated data..."
-dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publication \
-  --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
-echo "Timing the themes overview and a theme's series against hand-written SQL, on PostgreSQL and on a SQLite copy..."
-dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll themes \
-  --postgres "$ConnectionStrings__Postgres" --sqlite "$pg_dir/themes.db" --markdown bench/results.md || status=$?
-echo "Timing the management dashboard's aggregations and the dashboard under 8 users..."
-dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll management \
-  --postgres "$ConnectionStrings__Postgres" --base-url "http://127.0.0.1:$app_port" --markdown bench/results.md || status=$?
+if want load; then
+  echo "Measuring (${BENCH_SECONDS:-10} s per endpoint, ${BENCH_CONNECTIONS:-16} connections)..."
+  dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load \
+    --base-url "http://127.0.0.1:$app_port" --seconds "${BENCH_SECONDS:-10}" \
+    --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md || status=$?
+fi
+if want escalate; then
+  echo "Timing the escalation run over the generated register..."
+  dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll escalate \
+    --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+fi
+if want publication; then
+  echo "Timing a year's annual publication over the generated data..."
+  dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll publication \
+    --postgres "$ConnectionStrings__Postgres" --markdown bench/results.md || status=$?
+fi
+if want themes; then
+  echo "Timing the themes overview and a theme's series against hand-written SQL, on PostgreSQL and on a SQLite copy..."
+  dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll themes \
+    --postgres "$ConnectionStrings__Postgres" --sqlite "$pg_dir/themes.db" --markdown bench/results.md || status=$?
+fi
+if want management; then
+  echo "Timing the management dashboard's aggregations and the dashboard under 8 users..."
+  dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll management \
+    --postgres "$ConnectionStrings__Postgres" --base-url "http://127.0.0.1:$app_port" --markdown bench/results.md || status=$?
+fi
 exit "$status"

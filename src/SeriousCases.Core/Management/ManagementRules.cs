@@ -56,6 +56,15 @@ public sealed record StepFact
     public bool Closed { get; init; }
 }
 
+/// <summary>A completed activity as the completion figures group it: the day and whether it was on time against each
+/// date (<see cref="ManagementRules.Completion"/>), so one scan counts completions per day and on time both ways.</summary>
+public sealed class ActivityCompletion
+{
+    public DateOnly? Day { get; set; }
+    public bool OnTimeAgainstFirst { get; set; }
+    public bool OnTimeAgainstLatest { get; set; }
+}
+
 /// <summary>Why a referral did not meet the IPR criteria, in the words of the management figures.</summary>
 public enum NotMetReason
 {
@@ -264,6 +273,43 @@ public static class ManagementRules
         return s => s.Start != null && s.Done == null && !s.Closed && s.Start < startedBefore;
     }
 
+    /// <summary>What a step's figures group by, as one condition the database evaluates in one scan: the days taken when
+    /// the step finished in the period, <see cref="OverdueBucket"/> when it is overdue on <paramref name="asOf"/>
+    /// (<see cref="StepOverdueRule"/>), null otherwise.</summary>
+    public static Expression<Func<StepFact, int?>> StepBucket(DateOnly from, DateOnly to, DateOnly asOf, int targetDays)
+    {
+        Expression<Func<StepFact, bool>> finished = s => s.Start != null && s.Done >= from && s.Done <= to;
+        Expression<Func<StepFact, int?>> days = s => s.Done!.Value.DayNumber - s.Start!.Value.DayNumber;
+        var overdue = StepOverdueRule(asOf, targetDays);
+        var s = finished.Parameters[0];
+        return Expression.Lambda<Func<StepFact, int?>>(
+            Expression.Condition(finished.Body, On(days, s),
+                Expression.Condition(On(overdue, s), Expression.Constant(OverdueBucket, typeof(int?)), Expression.Constant(null, typeof(int?)))),
+            s);
+    }
+
+    /// <summary>The bucket of <see cref="StepBucket"/> for steps overdue (no number of days taken can be this).</summary>
+    public const int OverdueBucket = int.MinValue;
+
+    /// <summary>An activity's completion day and whether it was on time against each date, by
+    /// <see cref="OnTimeAgainstFirstRule"/> and <see cref="OnTimeAgainstLatestRule"/> themselves.</summary>
+    public static readonly Expression<Func<ActivityFact, ActivityCompletion>> Completion = BuildCompletion();
+
+    private static Expression<Func<ActivityFact, ActivityCompletion>> BuildCompletion()
+    {
+        Expression<Func<ActivityFact, DateOnly?>> day = a => a.CompletedOn;
+        var a = day.Parameters[0];
+        return Expression.Lambda<Func<ActivityFact, ActivityCompletion>>(
+            Expression.MemberInit(Expression.New(typeof(ActivityCompletion)),
+                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.Day))!, day.Body),
+                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstFirst))!, On(OnTimeAgainstFirstRule, a)),
+                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstLatest))!, On(OnTimeAgainstLatestRule, a))),
+            a);
+    }
+
+    /// <summary>A lambda's body over another parameter, so rules combine into one expression.</summary>
+    private static Expression On(LambdaExpression rule, ParameterExpression parameter) => new Rebind(rule.Parameters[0], parameter).Visit(rule.Body);
+
     /// <summary>Finished within its target: done no later than <c>TimelinessTarget.DueOn</c> (start plus the target's days).</summary>
     public static bool WithinTarget(int days, int targetDays) => days <= targetDays;
 
@@ -310,8 +356,7 @@ public static class ManagementRules
 
     private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
     {
-        var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), left.Parameters);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, On(right, left.Parameters[0])), left.Parameters);
     }
 
     /// <summary>Points one lambda's parameter at another's, so two rules combine into one condition.</summary>

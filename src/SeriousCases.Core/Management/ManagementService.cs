@@ -199,15 +199,19 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             ManagementRules.ByReportingYear(days, from, to));
     }
 
-    /// <summary>IPRs open at the end of the period (now, by their stage today), and completed in it (per day of conclusion).</summary>
+    /// <summary>IPRs open at the end of the period (now, by their stage today), and completed in it (per day of conclusion),
+    /// in one statement: the two groupings are sent as one UNION ALL, so the section costs one round trip.</summary>
     public async Task<IprFigures> IprsAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
-        var open = await InvestigationQuery(lineId).Where(i => i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf))
-            .GroupBy(i => i.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var completed = await InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to)
+        var openByStage = InvestigationQuery(lineId).Where(i => i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf))
+            .GroupBy(i => i.Stage).Select(g => new IprRow { Stage = g.Key, Day = null, Learning = false, ExternalScrutiny = false, Count = g.Count() });
+        var completedByDay = InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to)
             .GroupBy(i => new { i.ConcludedOn, Learning = i.Outcome == InvestigationOutcome.LearningIdentified, i.ExternalScrutiny })
-            .Select(g => new { Day = g.Key.ConcludedOn!.Value, g.Key.Learning, g.Key.ExternalScrutiny, Count = g.Count() }).ToListAsync(ct);
-        var days = completed.GroupBy(c => c.Day).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+            .Select(g => new IprRow { Stage = null, Day = g.Key.ConcludedOn, Learning = g.Key.Learning, ExternalScrutiny = g.Key.ExternalScrutiny, Count = g.Count() });
+        var rows = await openByStage.Concat(completedByDay).ToListAsync(ct);
+        var open = rows.Where(r => r.Stage is not null).ToList();
+        var completed = rows.Where(r => r.Day is not null).ToList();
+        var days = completed.GroupBy(c => c.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         return new IprFigures(
             open.Sum(o => o.Count),
             [.. Enum.GetValues<InvestigationStage>().Where(s => s != InvestigationStage.Concluded)
@@ -217,6 +221,16 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             completed.Where(c => c.ExternalScrutiny).Sum(c => c.Count),
             ManagementRules.ByMonth(ByMonthKey(days), from, to),
             ManagementRules.ByReportingYear(days, from, to));
+    }
+
+    /// <summary>A row of the IPR section's one statement: open IPRs per stage, or completed ones per day.</summary>
+    private sealed class IprRow
+    {
+        public InvestigationStage? Stage { get; set; }
+        public DateOnly? Day { get; set; }
+        public bool Learning { get; set; }
+        public bool ExternalScrutiny { get; set; }
+        public int Count { get; set; }
     }
 
     /// <summary>The steps of an IPR with a target, each as a query of (start, done, closed) rows the rules read.</summary>
@@ -275,16 +289,16 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         var inMemory = target.Code == Timeliness.ConclusionToPanel;
         var query = inMemory ? (await PanelStepFactsAsync(lineId, asOf, ct)).AsQueryable()
             : StepQuery(target.Code, lineId, asOf) ?? throw new ArgumentException($"No timeliness step {target.Code}.", nameof(target));
-        var finishedInPeriod = query.Where(s => s.Start != null && s.Done >= from && s.Done <= to)
-            .GroupBy(s => s.Done!.Value.DayNumber - s.Start!.Value.DayNumber)
-            .Select(g => new { Days = g.Key, Count = g.Count() });
-        var overdueRule = ManagementRules.StepOverdueRule(asOf, target.Days);
-        var histogram = inMemory ? [.. finishedInPeriod] : await finishedInPeriod.ToListAsync(ct);
-        var overdue = inMemory ? query.Count(overdueRule) : await query.CountAsync(overdueRule, ct);
+        // One grouping (StepBucket) gives both the histogram of days taken and the overdue count, in one scan.
+        var buckets = query.GroupBy(ManagementRules.StepBucket(from, to, asOf, target.Days)).Where(g => g.Key != null)
+            .Select(g => new { Bucket = g.Key!.Value, Count = g.Count() });
+        var rows = inMemory ? buckets.ToList() : await buckets.ToListAsync(ct);
+        var histogram = rows.Where(r => r.Bucket != ManagementRules.OverdueBucket).ToList();
+        var overdue = rows.Where(r => r.Bucket == ManagementRules.OverdueBucket).Sum(r => r.Count);
         var finished = histogram.Sum(h => h.Count);
-        var within = histogram.Where(h => ManagementRules.WithinTarget(h.Days, target.Days)).Sum(h => h.Count);
+        var within = histogram.Where(h => ManagementRules.WithinTarget(h.Bucket, target.Days)).Sum(h => h.Count);
         return new StepTimeliness(target.Code, target.Name, target.Days, finished,
-            ManagementRules.MedianOfHistogram(histogram.Select(h => (h.Days, h.Count))), within, ManagementRules.Percentage(within, finished), overdue);
+            ManagementRules.MedianOfHistogram(histogram.Select(h => (h.Bucket, h.Count))), within, ManagementRules.Percentage(within, finished), overdue);
     }
 
     private IQueryable<ActivityFact> ActivityQuery(Guid? lineId)
@@ -314,20 +328,27 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
 
     /// <summary>Activities agreed in the period; completed (assured) in it, on time against the first and the latest
     /// due date; overdue at the end of the period by owner and accountable Director General; completions by month.
-    /// The rules are ManagementRules' expressions, run by the database.</summary>
+    /// The rules are ManagementRules' expressions, run by the database; the three groupings are sent as one UNION ALL.</summary>
     public async Task<ActivityFigures> ActivitiesAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         var activities = ActivityQuery(lineId);
-        var agreed = await activities.CountAsync(ManagementRules.AgreedBetween(from, to), ct);
-        var completedInPeriod = activities.Where(ManagementRules.CompleteRule).Where(a => a.CompletedOn >= from && a.CompletedOn <= to);
-        var perDay = await completedInPeriod.GroupBy(a => a.CompletedOn).Select(g => new { Day = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-        var onFirst = await completedInPeriod.CountAsync(ManagementRules.OnTimeAgainstFirstRule, ct);
-        var onLatest = await completedInPeriod.CountAsync(ManagementRules.OnTimeAgainstLatestRule, ct);
-        var overdue = await activities.Where(ManagementRules.OverdueRule(asOf))
-            .GroupBy(a => new { a.Owner, a.DirectorGeneral }).Select(g => new { g.Key.Owner, g.Key.DirectorGeneral, Count = g.Count() }).ToListAsync(ct);
-        var completed = perDay.Sum(d => d.Count);
+        // Agreed: grouped by origin (a handful of rows) rather than counted, so it can share the statement.
+        var agreedRows = activities.Where(ManagementRules.AgreedBetween(from, to)).GroupBy(a => a.Origin)
+            .Select(g => new ActivityRow { Kind = ActivityRow.Agreed, Day = null, OnTimeAgainstFirst = false, OnTimeAgainstLatest = false, Owner = null, DirectorGeneral = null, Count = g.Count() });
+        var completedRows = activities.Where(ManagementRules.CompleteRule).Where(a => a.CompletedOn >= from && a.CompletedOn <= to)
+            .Select(ManagementRules.Completion).GroupBy(c => new { c.Day, c.OnTimeAgainstFirst, c.OnTimeAgainstLatest })
+            .Select(g => new ActivityRow { Kind = ActivityRow.Completed, Day = g.Key.Day, OnTimeAgainstFirst = g.Key.OnTimeAgainstFirst, OnTimeAgainstLatest = g.Key.OnTimeAgainstLatest, Owner = null, DirectorGeneral = null, Count = g.Count() });
+        var overdueRows = activities.Where(ManagementRules.OverdueRule(asOf)).GroupBy(a => new { a.Owner, a.DirectorGeneral })
+            .Select(g => new ActivityRow { Kind = ActivityRow.Overdue, Day = null, OnTimeAgainstFirst = false, OnTimeAgainstLatest = false, Owner = g.Key.Owner, DirectorGeneral = g.Key.DirectorGeneral, Count = g.Count() });
+        var rows = await agreedRows.Concat(completedRows).Concat(overdueRows).ToListAsync(ct);
+
+        var completedPerDay = rows.Where(r => r.Kind == ActivityRow.Completed).ToList();
+        var overdue = rows.Where(r => r.Kind == ActivityRow.Overdue).ToList();
+        var completed = completedPerDay.Sum(d => d.Count);
+        var onFirst = completedPerDay.Where(d => d.OnTimeAgainstFirst).Sum(d => d.Count);
+        var onLatest = completedPerDay.Where(d => d.OnTimeAgainstLatest).Sum(d => d.Count);
         return new ActivityFigures(
-            agreed,
+            rows.Where(r => r.Kind == ActivityRow.Agreed).Sum(r => r.Count),
             completed,
             onFirst,
             onLatest,
@@ -338,7 +359,23 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
             [.. overdue.GroupBy(o => string.IsNullOrWhiteSpace(o.DirectorGeneral) ? "No accountable Director General named" : o.DirectorGeneral.Trim())
                 .Select(g => new LabelledCount(g.Key, g.Sum(o => o.Count))).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
-            ManagementRules.ByMonth(ByMonthKey(perDay.ToDictionary(d => d.Day, d => d.Count)), from, to));
+            ManagementRules.ByMonth(ByMonthKey(completedPerDay.GroupBy(d => d.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(d => d.Count))), from, to));
+    }
+
+    /// <summary>A row of the activity section's one statement: agreed per origin, completed per day and timeliness, or
+    /// overdue per owner and Director General.</summary>
+    private sealed class ActivityRow
+    {
+        public const int Agreed = 0;
+        public const int Completed = 1;
+        public const int Overdue = 2;
+        public int Kind { get; set; }
+        public DateOnly? Day { get; set; }
+        public bool OnTimeAgainstFirst { get; set; }
+        public bool OnTimeAgainstLatest { get; set; }
+        public string? Owner { get; set; }
+        public string? DirectorGeneral { get; set; }
+        public int Count { get; set; }
     }
 
     private static Dictionary<int, int> ByMonthKey(IReadOnlyDictionary<DateOnly, int> days) =>

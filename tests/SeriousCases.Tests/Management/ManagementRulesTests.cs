@@ -189,4 +189,34 @@ public sealed class ManagementRulesTests
         Assert.Null(ManagementRules.PresentedToPanelOn(concluded, [stopping, paying], meetings, new DateOnly(2026, 9, 16)));
         Assert.Null(ManagementRules.PresentedToPanelOn(concluded, [], meetings, new DateOnly(2026, 12, 31)));
     }
+
+    [Fact]
+    public void A_steps_bucket_is_its_days_when_finished_in_the_period_the_overdue_mark_when_overdue_and_nothing_otherwise()
+    {
+        var asOf = new DateOnly(2026, 8, 1);
+        var bucket = ManagementRules.StepBucket(From, To, asOf, 28).Compile();
+        var overdue = ManagementRules.StepOverdueRule(asOf, 28).Compile();
+
+        Assert.Equal(30, bucket(new StepFact { Start = new DateOnly(2026, 5, 2), Done = new DateOnly(2026, 6, 1) }));
+        Assert.Null(bucket(new StepFact { Start = new DateOnly(2026, 1, 2), Done = new DateOnly(2026, 3, 31) }));
+        Assert.Null(bucket(new StepFact { Start = null, Done = new DateOnly(2026, 6, 1) }));
+        var late = new StepFact { Start = new DateOnly(2026, 6, 1) };
+        Assert.True(overdue(late));
+        Assert.Equal(ManagementRules.OverdueBucket, bucket(late));
+        Assert.Null(bucket(late with { Closed = true }));
+        Assert.Null(bucket(new StepFact { Start = asOf.AddDays(-10) }));
+    }
+
+    [Fact]
+    public void A_completion_carries_its_day_and_both_on_time_rules()
+    {
+        var completion = ManagementRules.Completion.Compile();
+        var replanned = Activity(ActivityStatus.Complete, first: new DateOnly(2026, 6, 1), due: new DateOnly(2026, 9, 1), done: new DateOnly(2026, 8, 1), assurance: AssuranceGrade.Assured);
+
+        var c = completion(replanned);
+
+        Assert.Equal((new DateOnly(2026, 8, 1), false, true), (c.Day, c.OnTimeAgainstFirst, c.OnTimeAgainstLatest));
+        var awaiting = completion(replanned with { Assurance = null });
+        Assert.False(awaiting.OnTimeAgainstFirst || awaiting.OnTimeAgainstLatest);
+    }
 }
