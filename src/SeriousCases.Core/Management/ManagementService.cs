@@ -204,32 +204,39 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
     public async Task<IprFigures> IprsAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         var openByStage = InvestigationQuery(lineId).Where(i => i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf))
-            .GroupBy(i => i.Stage).Select(g => new IprRow { Stage = g.Key, Day = null, Learning = false, ExternalScrutiny = false, Count = g.Count() });
-        var completedByDay = InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to)
-            .GroupBy(i => new { i.ConcludedOn, Learning = i.Outcome == InvestigationOutcome.LearningIdentified, i.ExternalScrutiny })
-            .Select(g => new IprRow { Stage = null, Day = g.Key.ConcludedOn, Learning = g.Key.Learning, ExternalScrutiny = g.Key.ExternalScrutiny, Count = g.Count() });
+            .GroupBy(i => i.Stage).Select(g => new IprRow { Stage = g.Key, Day = null, Learning = 0, ExternalScrutiny = 0, Count = g.Count() });
+        var completedByDay = InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to).GroupBy(i => i.ConcludedOn)
+            .Select(g => new IprRow
+            {
+                Stage = null,
+                Day = g.Key,
+                Learning = g.Count(i => i.Outcome == InvestigationOutcome.LearningIdentified),
+                ExternalScrutiny = g.Count(i => i.ExternalScrutiny),
+                Count = g.Count(),
+            });
         var rows = await openByStage.Concat(completedByDay).ToListAsync(ct);
         var open = rows.Where(r => r.Stage is not null).ToList();
         var completed = rows.Where(r => r.Day is not null).ToList();
-        var days = completed.GroupBy(c => c.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var days = completed.ToDictionary(c => c.Day!.Value, c => c.Count);
         return new IprFigures(
             open.Sum(o => o.Count),
             [.. Enum.GetValues<InvestigationStage>().Where(s => s != InvestigationStage.Concluded)
                 .Select(s => new LabelledCount(ManagementRules.Describe(s), open.Where(o => o.Stage == s).Sum(o => o.Count)))],
             completed.Sum(c => c.Count),
-            completed.Where(c => c.Learning).Sum(c => c.Count),
-            completed.Where(c => c.ExternalScrutiny).Sum(c => c.Count),
+            completed.Sum(c => c.Learning),
+            completed.Sum(c => c.ExternalScrutiny),
             ManagementRules.ByMonth(ByMonthKey(days), from, to),
             ManagementRules.ByReportingYear(days, from, to));
     }
 
-    /// <summary>A row of the IPR section's one statement: open IPRs per stage, or completed ones per day.</summary>
+    /// <summary>A row of the IPR section's one statement: open IPRs per stage, or completed ones per day (with how many
+    /// of those found learning and went to external scrutiny).</summary>
     private sealed class IprRow
     {
         public InvestigationStage? Stage { get; set; }
         public DateOnly? Day { get; set; }
-        public bool Learning { get; set; }
-        public bool ExternalScrutiny { get; set; }
+        public int Learning { get; set; }
+        public int ExternalScrutiny { get; set; }
         public int Count { get; set; }
     }
 
