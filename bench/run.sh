@@ -4,7 +4,8 @@
 # as a ratio to its reference endpoint measured in the same run. Results: bench/results.md.
 # Options (environment): BENCH_SCALE (1 = department scale), BENCH_SECONDS (per endpoint, default 10),
 # BENCH_CONNECTIONS (default 16), BENCH_ONLY (a comma-separated list of the steps to run: load, escalate,
-# publication, themes, management; all by default).
+# publication, themes, management; all by default), BENCH_REGISTER_USERS (concurrent users on the register,
+# default 8), BENCH_LOAD_ONLY ("register": the load step measures only the register and its reference).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,7 +57,8 @@ if want load; then
   echo "Measuring (${BENCH_SECONDS:-10} s per endpoint, ${BENCH_CONNECTIONS:-16} connections)..."
   dotnet bench/SeriousCases.Bench/bin/Release/net10.0/SeriousCases.Bench.dll load \
     --base-url "http://127.0.0.1:$app_port" --seconds "${BENCH_SECONDS:-10}" \
-    --connections "${BENCH_CONNECTIONS:-16}" --markdown bench/results.md || status=$?
+    --connections "${BENCH_CONNECTIONS:-16}" --register-users "${BENCH_REGISTER_USERS:-8}" \
+    ${BENCH_LOAD_ONLY:+--only "$BENCH_LOAD_ONLY"} --markdown bench/results.md || status=$?
 fi
 if want escalate; then
   echo "Timing the escalation run over the generated register..."

@@ -20,13 +20,14 @@ public static class BenchProgram
         var concurrency = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 16 };
         var output = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
         var only = new Option<string?>("--only") { Description = "\"register\": measure only the action register's pages and their reference" };
+        var registerUsers = new Option<int>("--register-users") { Description = "Concurrent users on the register's pages (its goal is set for 8)", DefaultValueFactory = _ => 8 };
         var load = new Command("load", "Measure each page and its reference endpoint on loopback and report the ratios.")
         {
-            baseUrl, email, seconds, maxRequests, concurrency, output, only,
+            baseUrl, email, seconds, maxRequests, concurrency, output, only, registerUsers,
         };
         load.SetAction((parse, ct) => LoadRunner.RunAsync(
             new LoadSettings(new Uri(parse.GetValue(baseUrl)!), parse.GetValue(email)!, TimeSpan.FromSeconds(parse.GetValue(seconds)),
-                parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output), parse.GetValue(only)),
+                parse.GetValue(maxRequests), parse.GetValue(concurrency), parse.GetValue(output), parse.GetValue(only), parse.GetValue(registerUsers)),
             Console.Out, ct));
 
         var importPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (a database the benchmark may migrate and fill)" };

@@ -77,6 +77,7 @@ builder.Services.AddOptions<SeriousCases.Core.Publication.PublicationOptions>()
 builder.Services.AddScoped<SeriousCases.Core.Publication.PublicationBuilder>();
 builder.Services.AddScoped<SeriousCases.Core.Publication.EditionService>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.ThemeInsightService>();
+builder.Services.AddSingleton<SeriousCases.Core.Themes.ThemeOverviewCache>();
 builder.Services.AddScoped<SeriousCases.Core.Themes.RepeatLearningService>();
 builder.Services.AddSingleton<SeriousCases.Core.Themes.FindingTextIndex>();
 builder.Services.AddSingleton<SeriousCases.Core.Themes.ThemeClassifier>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SeriousCases.Core.Actions;
+using SeriousCases.Core.Data;
 using SeriousCases.Core.Investigations;
 using SeriousCases.Core.Management;
 using SeriousCases.Core.ReferenceData;
@@ -120,13 +121,13 @@ public sealed class ManagementFiguresCacheTests(ServiceFactory app) : IClassFixt
     {
         var (start, afterView, afterChange) = await app.WithDbAsync(async db =>
         {
-            var start = await ManagementFiguresCache.StampAsync(db, default);
+            var start = await RecordsStamp.ReadAsync(db, default);
             db.RecordView("Referral", Guid.NewGuid());
             await db.SaveAuditEventsAsync();
-            var afterView = await ManagementFiguresCache.StampAsync(db, default);
+            var afterView = await RecordsStamp.ReadAsync(db, default);
             db.OwnerTeams.Add(new OwnerTeam { Name = "Cache test team", ShortName = "CTT" });
             await db.SaveChangesAsync();
-            return (start, afterView, await ManagementFiguresCache.StampAsync(db, default));
+            return (start, afterView, await RecordsStamp.ReadAsync(db, default));
         });
 
         Assert.Equal(start, afterView);

@@ -19,7 +19,7 @@ public static class ThemeEndpoints
     public static RouteGroupBuilder MapThemeApi(this RouteGroupBuilder v1)
     {
         var themes = v1.MapGroup("/themes").WithTags("Reference data");
-        themes.MapGet("/", async (ThemeInsightService service, CancellationToken ct) => (await service.OverviewAsync(36, ct)).Themes
+        themes.MapGet("/", async (ThemeOverviewCache overview, CancellationToken ct) => (await overview.OverviewAsync(36, ct)).Themes
                 .Select(t => new ThemeWithCountsResponse(
                     t.Id, t.Code, t.Name, t.Description, t.IsActive, t.Version, t.Findings, t.InsightItems,
                     t.OpenActivities, t.OverdueActivities, t.CompletedActivities, t.LastDiscussedOn, t.Priority.Score))

@@ -7,7 +7,7 @@ namespace SeriousCases.Web.Pages.Themes;
 
 /// <summary>The overview of systemic issues: every theme with its volume by source and quarter, service lines, activities,
 /// when the Panel last discussed it and its priority with the inputs shown, highest priority first.</summary>
-public sealed class IndexModel(ThemeInsightService themes, ThemeClassifierService training) : PageModel
+public sealed class IndexModel(ThemeOverviewCache themes, ThemeClassifierService training) : PageModel
 {
     /// <summary>The secretariat and Analysts retrain the theme suggestions.</summary>
     public bool CanTrain => User.IsInRole(Roles.PanelSecretariat) || User.IsInRole(Roles.Analyst);
