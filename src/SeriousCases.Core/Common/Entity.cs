@@ -18,6 +18,12 @@ public abstract class Entity
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PersonalDataAttribute : Attribute;
 
+/// <summary>A value the system keeps from other records (a finding's month follows its IPR's dates). A change to it
+/// alone is audited but is not an edit of the record: its version stays, so someone editing the record meanwhile is not
+/// told that it changed under them.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DerivedValueAttribute : Attribute;
+
 /// <summary>Marks an entity whose individual record views must be written to the audit trail.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class HoldsPersonalDataAttribute : Attribute;

@@ -44,7 +44,10 @@ internal static class AuditTrailBuilder
                 else if (entry.State == EntityState.Modified)
                 {
                     entity.UpdatedAt = now;
-                    entity.Version++;
+                    if (entry.Properties.Any(p => p.IsModified && !Ignored.Contains(p.Metadata.Name) && !IsDerived(p.Metadata)))
+                    {
+                        entity.Version++;
+                    }
                 }
             }
 
@@ -65,6 +68,9 @@ internal static class AuditTrailBuilder
 
         return result;
     }
+
+    private static bool IsDerived(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        property.PropertyInfo?.GetCustomAttribute<DerivedValueAttribute>() is not null;
 
     public static string KeyOf(EntityEntry entry)
     {

@@ -67,7 +67,9 @@ public sealed class Finding : Entity
     public Guid ServiceLineId { get; set; }
     public ServiceLine? ServiceLine { get; set; }
     /// <summary>Year × 100 + month the themes feature counts the finding in (<c>Themes/FindingMonth.cs</c>), kept by the
-    /// DbContext as the IPR's dates change; null while the IPR has no date.</summary>
+    /// DbContext as the IPR's dates change; null while the IPR has no date. Kept, not edited: a change to it alone
+    /// leaves the finding's version, so a finding open for editing during a stage move still saves.</summary>
+    [DerivedValue]
     public int? MonthKey { get; set; }
     public List<FindingTheme> Themes { get; set; } = [];
     /// <summary>What the writer did with the theme suggestion; null for findings written before suggestions were offered.</summary>

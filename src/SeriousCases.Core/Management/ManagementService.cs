@@ -200,24 +200,33 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
     }
 
     /// <summary>IPRs open at the end of the period (now, by their stage today), and completed in it (per day of conclusion),
-    /// in one statement: the two groupings are sent as one UNION ALL, so the section costs one round trip.</summary>
+    /// in one scan: each IPR is grouped by its stage if open and its day if completed in the period.</summary>
     public async Task<IprFigures> IprsAsync(Guid? lineId, DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
-        var openByStage = InvestigationQuery(lineId).Where(i => i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf))
-            .GroupBy(i => i.Stage).Select(g => new IprRow { Stage = g.Key, Day = null, Learning = 0, ExternalScrutiny = 0, Count = g.Count() });
-        var completedByDay = InvestigationQuery(lineId).Where(i => i.ConcludedOn >= from && i.ConcludedOn <= to).GroupBy(i => i.ConcludedOn)
+        var rows = await InvestigationQuery(lineId)
+            .Select(i => new
+            {
+                i.Stage,
+                i.ConcludedOn,
+                i.Outcome,
+                i.ExternalScrutiny,
+                Open = i.Stage != InvestigationStage.Concluded && (i.NotifiedOn == null || i.NotifiedOn <= asOf),
+                Completed = i.ConcludedOn >= from && i.ConcludedOn <= to,
+            })
+            .Where(i => i.Open || i.Completed)
+            .GroupBy(i => new { Stage = i.Open ? (InvestigationStage?)i.Stage : null, Day = i.Completed ? i.ConcludedOn : null })
             .Select(g => new IprRow
             {
-                Stage = null,
-                Day = g.Key,
+                Stage = g.Key.Stage,
+                Day = g.Key.Day,
                 Learning = g.Count(i => i.Outcome == InvestigationOutcome.LearningIdentified),
                 ExternalScrutiny = g.Count(i => i.ExternalScrutiny),
                 Count = g.Count(),
-            });
-        var rows = await openByStage.Concat(completedByDay).ToListAsync(ct);
+            })
+            .ToListAsync(ct);
         var open = rows.Where(r => r.Stage is not null).ToList();
         var completed = rows.Where(r => r.Day is not null).ToList();
-        var days = completed.ToDictionary(c => c.Day!.Value, c => c.Count);
+        var days = completed.GroupBy(c => c.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         return new IprFigures(
             open.Sum(o => o.Count),
             [.. Enum.GetValues<InvestigationStage>().Where(s => s != InvestigationStage.Concluded)
@@ -229,8 +238,8 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             ManagementRules.ByReportingYear(days, from, to));
     }
 
-    /// <summary>A row of the IPR section's one statement: open IPRs per stage, or completed ones per day (with how many
-    /// of those found learning and went to external scrutiny).</summary>
+    /// <summary>A row of the IPR section's one statement: IPRs open at a stage (Stage set) or completed on a day (Day set),
+    /// with how many found learning and went to external scrutiny.</summary>
     private sealed class IprRow
     {
         public InvestigationStage? Stage { get; set; }

@@ -67,6 +67,11 @@ public sealed class FindingMonthKeyTests(ServiceFactory app) : IClassFixture<Ser
         }
 
         Assert.Equal(Periods.MonthKey(today), await KeyAsync(app, findingId));
+        // The key moved with the stage, but nobody edited the finding: its version stays (anything holding the finding's
+        // version is not told it changed), and the move of the key is in the audit trail all the same.
+        Assert.Equal(1, await app.WithDbAsync(db => db.Findings.Where(f => f.Id == findingId).Select(f => f.Version).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Finding" && a.EntityId == findingId.ToString()
+            && a.Action == Core.Audit.AuditAction.Update && a.Changes!.Contains("MonthKey"))));
 
         // The group's review and then the case sent back: the key goes with the dates, whoever saves them.
         await app.WithDbAsync(async db =>
