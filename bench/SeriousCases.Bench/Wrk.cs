@@ -16,7 +16,7 @@ public static partial class Wrk
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
-            "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{(int)duration.TotalSeconds}s", "--latency",
             "-H", $"Cookie: {cookie}", "-H", "X-Forwarded-Proto: https",
             new Uri(baseUrl, path).ToString(),
