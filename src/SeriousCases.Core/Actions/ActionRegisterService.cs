@@ -182,7 +182,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         var branches = new List<IQueryable<AgreedActivity>> { all.Where(parts[0]) };
         for (var i = 1; i < parts.Count; i++)
         {
-            branches.Add(all.Where(parts[i]).Where(Not(AnyOf(parts[..i]))));
+            branches.Add(all.Where(parts[i]).Where(RuleExpressions.Not(RuleExpressions.AnyOf(parts[..i]))));
         }
 
         return branches;
@@ -198,22 +198,6 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
         }
 
         return a => a.OwnerTeamId != null && teams.Contains(a.OwnerTeamId.Value);
-    }
-
-    private static Expression<Func<AgreedActivity, bool>> Not(Expression<Func<AgreedActivity, bool>> predicate) =>
-        Expression.Lambda<Func<AgreedActivity, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
-
-    /// <summary>The parts joined by OR over one parameter.</summary>
-    private static Expression<Func<AgreedActivity, bool>> AnyOf(IReadOnlyList<Expression<Func<AgreedActivity, bool>>> parts)
-    {
-        var parameter = parts[0].Parameters[0];
-        var body = parts.Skip(1).Aggregate(parts[0].Body, (acc, p) => Expression.OrElse(acc, new Rebind(p.Parameters[0], parameter).Visit(p.Body)));
-        return Expression.Lambda<Func<AgreedActivity, bool>>(body, parameter);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>The teams and the activities they contribute to (few), read first so the register's query is two
@@ -381,7 +365,7 @@ public sealed class ActionRegisterService(SeriousCasesDbContext db, TimeProvider
             var owned = OwnedBy(teams);
             items = contributed.Count == 0
                 ? items.Where(owned)
-                : items.Where(AnyOf([owned, a => contributed.Contains(a.Id)]));
+                : items.Where(RuleExpressions.AnyOf<AgreedActivity>([owned, a => contributed.Contains(a.Id)]));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Owner))

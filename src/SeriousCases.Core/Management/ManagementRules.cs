@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using SeriousCases.Core.Actions;
+using SeriousCases.Core.Common;
 using SeriousCases.Core.Investigations;
 using SeriousCases.Core.Referrals;
 
@@ -118,28 +119,18 @@ public static class ManagementRules
         new DateOnly(key / 100, key % 100, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A count for every month of the period, zeros included.</summary>
-    public static IReadOnlyList<LabelledCount> ByMonth(IEnumerable<DateOnly> days, DateOnly from, DateOnly to)
-    {
-        var counts = days.Where(d => d >= from && d <= to).GroupBy(MonthKey).ToDictionary(g => g.Key, g => g.Count());
-        return [.. Months(from, to).Select(m => new LabelledCount(MonthName(m), counts.GetValueOrDefault(m)))];
-    }
+    public static IReadOnlyList<LabelledCount> ByMonth(IEnumerable<DateOnly> days, DateOnly from, DateOnly to) => ByMonth(PerDay(days), from, to);
+
+    /// <summary>A count for every month of the period from counts per day (days outside the period left out).</summary>
+    public static IReadOnlyList<LabelledCount> ByMonth(IReadOnlyDictionary<DateOnly, int> perDay, DateOnly from, DateOnly to) =>
+        ByMonth(perDay.Where(d => d.Key >= from && d.Key <= to).GroupBy(d => MonthKey(d.Key)).ToDictionary(g => g.Key, g => g.Sum(d => d.Value)), from, to);
 
     /// <summary>A count for every month of the period from counts already grouped by month key.</summary>
     public static IReadOnlyList<LabelledCount> ByMonth(IReadOnlyDictionary<int, int> counts, DateOnly from, DateOnly to) =>
         [.. Months(from, to).Select(m => new LabelledCount(MonthName(m), counts.GetValueOrDefault(m)))];
 
     /// <summary>A count for every April-to-March reporting year the period touches.</summary>
-    public static IReadOnlyList<LabelledCount> ByReportingYear(IEnumerable<DateOnly> days, DateOnly from, DateOnly to)
-    {
-        var counts = days.Where(d => d >= from && d <= to).GroupBy(d => ReportingYear.StartOf(d).Year).ToDictionary(g => g.Key, g => g.Count());
-        var years = new List<LabelledCount>();
-        for (var y = ReportingYear.StartOf(from).Year; y <= ReportingYear.StartOf(to).Year; y++)
-        {
-            years.Add(new LabelledCount(ReportingYear.Name(y), counts.GetValueOrDefault(y)));
-        }
-
-        return years;
-    }
+    public static IReadOnlyList<LabelledCount> ByReportingYear(IEnumerable<DateOnly> days, DateOnly from, DateOnly to) => ByReportingYear(PerDay(days), from, to);
 
     /// <summary>A count for every April-to-March reporting year the period touches, from counts per day.</summary>
     public static IReadOnlyList<LabelledCount> ByReportingYear(IReadOnlyDictionary<DateOnly, int> perDay, DateOnly from, DateOnly to)
@@ -153,6 +144,8 @@ public static class ManagementRules
 
         return years;
     }
+
+    private static Dictionary<DateOnly, int> PerDay(IEnumerable<DateOnly> days) => days.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>Why a referral was not met: no death, suicide (attempt) or serious harm and no external review;
     /// no suggestion that DWP contributed; otherwise Triage decided against the system's assessment.</summary>
@@ -249,7 +242,7 @@ public static class ManagementRules
         Expression<Func<ActivityFact, bool>> late = a => a.DueOn != null && a.DueOn < asOf
             && (a.Status == ActivityStatus.NotStarted || a.Status == ActivityStatus.InProgress
                 || (a.Status == ActivityStatus.Complete && a.CompletedOn != null && a.CompletedOn > asOf));
-        return And(late, agreedBy);
+        return RuleExpressions.And(late, agreedBy);
     }
 
     private static readonly Func<ActivityFact, bool> CompleteCompiled = CompleteRule.Compile();
@@ -283,8 +276,8 @@ public static class ManagementRules
         var overdue = StepOverdueRule(asOf, targetDays);
         var s = finished.Parameters[0];
         return Expression.Lambda<Func<StepFact, int?>>(
-            Expression.Condition(finished.Body, On(days, s),
-                Expression.Condition(On(overdue, s), Expression.Constant(OverdueBucket, typeof(int?)), Expression.Constant(null, typeof(int?)))),
+            Expression.Condition(finished.Body, RuleExpressions.BodyOver(days, s),
+                Expression.Condition(RuleExpressions.BodyOver(overdue, s), Expression.Constant(OverdueBucket, typeof(int?)), Expression.Constant(null, typeof(int?)))),
             s);
     }
 
@@ -302,13 +295,10 @@ public static class ManagementRules
         return Expression.Lambda<Func<ActivityFact, ActivityCompletion>>(
             Expression.MemberInit(Expression.New(typeof(ActivityCompletion)),
                 Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.Day))!, day.Body),
-                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstFirst))!, On(OnTimeAgainstFirstRule, a)),
-                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstLatest))!, On(OnTimeAgainstLatestRule, a))),
+                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstFirst))!, RuleExpressions.BodyOver(OnTimeAgainstFirstRule, a)),
+                Expression.Bind(typeof(ActivityCompletion).GetProperty(nameof(ActivityCompletion.OnTimeAgainstLatest))!, RuleExpressions.BodyOver(OnTimeAgainstLatestRule, a))),
             a);
     }
-
-    /// <summary>A lambda's body over another parameter, so rules combine into one expression.</summary>
-    private static Expression On(LambdaExpression rule, ParameterExpression parameter) => new Rebind(rule.Parameters[0], parameter).Visit(rule.Body);
 
     /// <summary>Finished within its target: done no later than <c>TimelinessTarget.DueOn</c> (start plus the target's days).</summary>
     public static bool WithinTarget(int days, int targetDays) => days <= targetDays;
@@ -353,17 +343,6 @@ public static class ManagementRules
         IEnumerable<(DateOnly MeetingOn, IReadOnlyCollection<Guid> Themes)> meetings, DateOnly asOf) =>
         meetings.Where(m => m.MeetingOn >= concludedOn && m.MeetingOn <= asOf && m.Themes.Any(iprThemes.Contains))
             .Select(m => (DateOnly?)m.MeetingOn).Min();
-
-    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
-    {
-        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, On(right, left.Parameters[0])), left.Parameters);
-    }
-
-    /// <summary>Points one lambda's parameter at another's, so two rules combine into one condition.</summary>
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 }
 
 /// <summary>A labelled figure: one bar, one row, one point of a series.</summary>

@@ -195,7 +195,7 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
                 .Where(c => c.Count > 0 || c.Label != ManagementRules.Describe(null))],
             [.. Enum.GetValues<NotMetReason>().Select(reason => new LabelledCount(ManagementRules.Describe(reason),
                 notMet.Where(n => ManagementRules.ReasonOf(n.Fact) == reason).Sum(n => n.Count)))],
-            ManagementRules.ByMonth(ByMonthKey(days), from, to),
+            ManagementRules.ByMonth(days, from, to),
             ManagementRules.ByReportingYear(days, from, to));
     }
 
@@ -234,7 +234,7 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
             completed.Sum(c => c.Count),
             completed.Sum(c => c.Learning),
             completed.Sum(c => c.ExternalScrutiny),
-            ManagementRules.ByMonth(ByMonthKey(days), from, to),
+            ManagementRules.ByMonth(days, from, to),
             ManagementRules.ByReportingYear(days, from, to));
     }
 
@@ -262,14 +262,15 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
     /// coded on its findings, and the first meeting held by <paramref name="asOf"/> on or after its conclusion with one of
     /// those themes on the agenda or among the papers. IPRs without a coded theme have nothing to present and are left out.
     /// The meetings' themes are a few hundred rows and each IPR has a handful of themes, so both are read and matched
-    /// here: as one correlated subquery per IPR the database took seconds at department scale.</summary>
+    /// here by the rule itself: as one correlated subquery per IPR the database took seconds at department scale.</summary>
     private async Task<List<StepFact>> PanelStepFactsAsync(Guid? lineId, DateOnly asOf, CancellationToken ct)
     {
         var meetingThemes = await db.AgendaItems.Where(a => a.ThemeId != null).Select(a => new { a.PanelMeetingId, ThemeId = a.ThemeId!.Value })
             .Concat(db.PanelPapers.Where(p => p.ThemeId != null).Select(p => new { p.PanelMeetingId, ThemeId = p.ThemeId!.Value }))
-            .Join(db.PanelMeetings.Where(m => m.MeetingOn <= asOf), t => t.PanelMeetingId, m => m.Id, (t, m) => new { t.ThemeId, m.MeetingOn })
+            .Join(db.PanelMeetings.Where(m => m.MeetingOn <= asOf), t => t.PanelMeetingId, m => m.Id, (t, m) => new { m.Id, t.ThemeId, m.MeetingOn })
             .ToListAsync(ct);
-        var meetingsByTheme = meetingThemes.GroupBy(m => m.ThemeId).ToDictionary(g => g.Key, g => g.Select(m => m.MeetingOn).ToList());
+        var meetings = meetingThemes.GroupBy(m => (m.Id, m.MeetingOn))
+            .Select(g => (g.Key.MeetingOn, (IReadOnlyCollection<Guid>)g.Select(m => m.ThemeId).ToHashSet())).ToList();
         var iprThemes = await (
             from i in InvestigationQuery(lineId).Where(i => i.ConcludedOn != null)
             join f in db.Findings on i.Id equals f.InvestigationId
@@ -278,7 +279,7 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         return [.. iprThemes.GroupBy(x => (x.Id, x.ConcludedOn)).Select(g => new StepFact
         {
             Start = g.Key.ConcludedOn,
-            Done = g.SelectMany(x => meetingsByTheme.GetValueOrDefault(x.ThemeId) ?? []).Where(on => on >= g.Key.ConcludedOn).Select(on => (DateOnly?)on).Min(),
+            Done = ManagementRules.PresentedToPanelOn(g.Key.ConcludedOn, g.Select(x => x.ThemeId).ToHashSet(), meetings, asOf),
             Closed = false,
         })];
     }
@@ -399,7 +400,7 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
             [.. overdue.GroupBy(o => string.IsNullOrWhiteSpace(o.DirectorGeneral) ? "No accountable Director General named" : o.DirectorGeneral.Trim())
                 .Select(g => new LabelledCount(g.Key, g.Sum(o => o.Count))).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
-            ManagementRules.ByMonth(ByMonthKey(completedPerDay.GroupBy(d => d.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(d => d.Count))), from, to));
+            ManagementRules.ByMonth(completedPerDay.GroupBy(d => d.Day!.Value).ToDictionary(g => g.Key, g => g.Sum(d => d.Count)), from, to));
     }
 
     /// <summary>A row of the activity section's one statement: agreed per origin, completed per day and timeliness, or
@@ -417,9 +418,6 @@ public sealed class ManagementService(SeriousCasesDbContext db, TimeProvider clo
         public string? DirectorGeneral { get; set; }
         public int Count { get; set; }
     }
-
-    private static Dictionary<int, int> ByMonthKey(IReadOnlyDictionary<DateOnly, int> days) =>
-        days.GroupBy(d => ManagementRules.MonthKey(d.Key)).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));
 
     public async Task<InsightFigures> InsightAsync(Guid? lineId, DateOnly from, DateOnly to, CancellationToken ct)
     {
