@@ -117,7 +117,11 @@ builder.Services.AddProblemDetails();
 // Unreadable API input is answered the same way in every environment, by DomainExceptionHandler.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
+});
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<SeriousCasesDbContext>("database");
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

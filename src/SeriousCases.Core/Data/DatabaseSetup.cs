@@ -91,7 +91,7 @@ public static class DatabaseSetup
     }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(WithAutoPrepare(connectionString), n => n.MigrationsHistoryTable("__ef_migrations_history"));
+        o.UseNpgsql(WithAutoPrepare(connectionString), n => n.MigrationsHistoryTable("__ef_migrations_history")).AddInterceptors(NulTextInterceptor.Instance);
 
     /// <summary>The register and the lists run the same few statements all day: Npgsql prepares them once used
     /// repeatedly, so PostgreSQL stops planning each of them again (a few milliseconds each). A connection string
@@ -115,7 +115,7 @@ public static class DatabaseSetup
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString);
+        o.UseSqlite(connectionString).AddInterceptors(NulTextInterceptor.Instance);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

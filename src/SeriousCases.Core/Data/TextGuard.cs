@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SeriousCases.Core.Common;
 
 namespace SeriousCases.Core.Data;
@@ -43,5 +45,75 @@ internal static class TextGuard
         {
             throw new DomainValidationException(errors);
         }
+    }
+}
+
+/// <summary>The last line for the NUL character: text that reaches a query (a lookup by reference, say) before
+/// <see cref="TextGuard"/> sees it at saving. PostgreSQL refuses U+0000 in a parameter with an error (a 500), SQLite
+/// would quietly match nothing; here both refuse it the same way, as something the user can fix. The API and the
+/// pages refuse it earlier, naming the field; this catches any path they miss.</summary>
+internal sealed class NulTextInterceptor : DbCommandInterceptor
+{
+    public static readonly NulTextInterceptor Instance = new();
+
+    public const string Message = "Remove the invisible control character (NUL) from what you entered";
+
+    private static void ThrowIfNul(DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            if (parameter.Value is string text && text.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new DomainValidationException("text", Message);
+            }
+        }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result)
+    {
+        ThrowIfNul(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNul(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result)
+    {
+        ThrowIfNul(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNul(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result)
+    {
+        ThrowIfNul(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNul(command);
+        return ValueTask.FromResult(result);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using SeriousCases.Core.Common;
 using SeriousCases.Tests.Support;
 using Xunit.Abstractions;
 
@@ -284,6 +285,37 @@ public sealed class HostileInputTests(ServiceFactory app, ITestOutputHelper outp
         var messages = tooLong.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())).ToList();
         Assert.Contains(messages, m => m!.EndsWith("must be 200 characters or fewer", StringComparison.Ordinal));
         Hostile.Count(4);
+        Assert.Equal(before, await CountsAsync());
+        Hostile.Report(output);
+    }
+
+    [Fact]
+    public async Task A_nul_character_on_its_way_to_a_lookup_is_refused_before_the_database_on_both_databases()
+    {
+        // Found by the fuzz tests (CI, 7 Dec): an insight item's reference is looked up for duplicates before it is
+        // saved, and PostgreSQL answered the NUL in that lookup with an error, a 500.
+        var analyst = await app.SignInAsync("analyst@demo.test");
+        var before = await CountsAsync();
+        var problem = await (await analyst.PostAsJsonAsync("/api/v1/insight", new
+        {
+            source = "COMPLAINT",
+            externalReference = "\u0000nul",
+            receivedOn = Day(-3),
+            summary = "A complaint about a stopped payment.",
+        })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Remove the invisible control character (NUL) from externalReference", problem.GetProperty("errors").GetProperty("externalReference")[0].GetString());
+
+        // A page form: no one can type a NUL, so the form is refused whole with the "problem with the request" page.
+        var form = await analyst.GetFormAsync("/insight/new");
+        var page = await analyst.PostAsync("/insight/new", form.With("externalReference", "CMP\u00001").ToContent());
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+
+        // Any other path: the query is refused before it reaches the database, as something the user can fix.
+        var reference = "\u0000nul";
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            app.WithDbAsync(db => db.InsightItems.AnyAsync(i => i.ExternalReference == reference)));
+        Assert.Contains("NUL", refused.Message, StringComparison.Ordinal);
+        Hostile.Count(3);
         Assert.Equal(before, await CountsAsync());
         Hostile.Report(output);
     }

@@ -57,7 +57,9 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         {
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [$"{field} has a value of the wrong type. The OpenAPI document at /openapi/v1.json gives the expected type"],
+                [field] = [json!.Message?.StartsWith(Security.NulRefusingStringConverter.ReadMessage, StringComparison.Ordinal) == true
+                    ? Security.NulRefusingStringConverter.FixFor(field)
+                    : $"{field} has a value of the wrong type. The OpenAPI document at /openapi/v1.json gives the expected type"],
             })
             {
                 Status = StatusCodes.Status400BadRequest,

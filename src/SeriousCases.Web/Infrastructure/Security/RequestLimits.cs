@@ -31,9 +31,9 @@ public static class RequestLimits
             return;
         }
 
-        // Search and filter values go into database queries: PostgreSQL cannot take the NUL character in text.
-        if (context.Request.Query.Any(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
-            && !context.Request.Path.StartsWithSegments("/error"))
+        // Search and filter values and form fields go into database queries: PostgreSQL cannot take the NUL character
+        // in text, and no one can type it. (JSON is checked as it is read: NulRefusingStringConverter names the field.)
+        if (!context.Request.Path.StartsWithSegments("/error") && await HoldsNulAsync(context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             if (context.Request.Path.StartsWithSegments("/api"))
@@ -46,14 +46,44 @@ public static class RequestLimits
                     {
                         Status = StatusCodes.Status400BadRequest,
                         Title = "The request has a problem you can fix",
-                        Detail = "Remove the invisible control character (NUL, %00) from the search or filter.",
+                        Detail = "Remove the invisible control character (NUL, %00) from the search, filter or form.",
                     },
                 });
             }
 
+            // Pages: the status code page (/error/400) explains.
             return;
         }
 
         await next();
     });
+
+    private static async Task<bool> HoldsNulAsync(HttpRequest request)
+    {
+        static bool Nul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair) =>
+            pair.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true);
+
+        if (request.Query.Any(Nul))
+        {
+            return true;
+        }
+
+        // Only URL-encoded forms, which are small and read whole anyway: a multipart upload is left to stream.
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType
+            && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+                return form.Any(Nul);
+            }
+            catch (InvalidDataException)
+            {
+                // Over the form limits: model binding meets the same limit and the page answers it.
+                return false;
+            }
+        }
+
+        return false;
+    }
 }
