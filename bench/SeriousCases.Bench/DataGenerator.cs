@@ -33,9 +33,7 @@ public static class DataGenerator
         var random = new Random(Seed);
         var total = Stopwatch.StartNew();
 
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        await using var db = new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
+        await using var db = BenchContexts.Postgres(connectionString);
         var model = db.Model;
         var lines = await db.ServiceLines.AsNoTracking().Select(s => s.Id).ToArrayAsync(ct);
         var teams = await db.OwnerTeams.AsNoTracking().Select(t => t.Id).ToArrayAsync(ct);

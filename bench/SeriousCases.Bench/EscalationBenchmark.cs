@@ -40,7 +40,7 @@ public static class EscalationBenchmark
     private static async Task<(EscalationRun Run, TimeSpan Time)> TimeAsync(string connectionString, DateTimeOffset now, CancellationToken ct)
     {
         var clock = new FixedClock(now);
-        await using var db = Context(connectionString, clock);
+        await using var db = BenchContexts.Postgres(connectionString, clock);
         var watch = Stopwatch.StartNew();
         var run = await new EscalationService(db, clock, NullLogger<EscalationService>.Instance).RunAsync(ct);
         return (run, watch.Elapsed);
@@ -48,15 +48,8 @@ public static class EscalationBenchmark
 
     private static async Task<int> CountAsync(string connectionString, CancellationToken ct)
     {
-        await using var db = Context(connectionString, TimeProvider.System);
+        await using var db = BenchContexts.Postgres(connectionString, TimeProvider.System);
         return await db.AgreedActivities.CountAsync(ct);
-    }
-
-    private static PostgresSeriousCasesDbContext Context(string connectionString, TimeProvider clock)
-    {
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        return new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), clock);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

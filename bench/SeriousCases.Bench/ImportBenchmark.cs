@@ -60,12 +60,12 @@ public static class ImportBenchmark
             var results = new List<ImportFigures>();
             if (postgres is not null)
             {
-                results.Add(await MeasureAsync("PostgreSQL", () => Postgres(postgres), small, large, rows, BarePostgresAsync, log, ct));
+                results.Add(await MeasureAsync("PostgreSQL", () => BenchContexts.Postgres(postgres), small, large, rows, BarePostgresAsync, log, ct));
             }
 
             if (sqlitePath is not null)
             {
-                results.Add(await MeasureAsync("SQLite", () => Sqlite(sqlitePath), small, large, rows, BareSqliteAsync, log, ct));
+                results.Add(await MeasureAsync("SQLite", () => BenchContexts.Sqlite(sqlitePath), small, large, rows, BareSqliteAsync, log, ct));
             }
 
             var table = Markdown(results);
@@ -352,20 +352,6 @@ public static class ImportBenchmark
         }
 
         await transaction.RollbackAsync(ct);
-    }
-
-    private static SeriousCasesDbContext Postgres(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        return new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
-    }
-
-    private static SeriousCasesDbContext Sqlite(string path)
-    {
-        var options = new DbContextOptionsBuilder<SqliteSeriousCasesDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, $"Data Source={path}");
-        return new SqliteSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
     }
 
     private static string Markdown(IReadOnlyList<ImportFigures> results)

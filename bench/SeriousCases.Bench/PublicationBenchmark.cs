@@ -19,7 +19,7 @@ public static class PublicationBenchmark
     public static async Task<int> RunAsync(string connectionString, FileInfo? markdown, TextWriter log, CancellationToken ct)
     {
         int year;
-        await using (var db = Context(connectionString))
+        await using (var db = BenchContexts.Postgres(connectionString))
         {
             var concluded = await db.Investigations.Where(i => i.Stage == InvestigationStage.Concluded && i.ConcludedOn != null)
                 .Select(i => i.ConcludedOn!.Value).ToListAsync(ct);
@@ -97,7 +97,7 @@ public static class PublicationBenchmark
     /// <summary>A fresh draft of the year (any earlier edition of it in the throwaway database is removed first).</summary>
     private static async Task<(Guid Id, TimeSpan Time)> DraftAsync(string connectionString, int year, CancellationToken ct)
     {
-        await using (var db = Context(connectionString))
+        await using (var db = BenchContexts.Postgres(connectionString))
         {
             await db.Set<PublicationEdition>().Where(e => e.StartYear == year).ExecuteDeleteAsync(ct);
         }
@@ -114,7 +114,7 @@ public static class PublicationBenchmark
 
     private static async Task<TimeSpan> TimeAsync(string connectionString, Func<EditionService, Task<PublicationEdition>> work)
     {
-        await using var db = Context(connectionString);
+        await using var db = BenchContexts.Postgres(connectionString);
         var watch = Stopwatch.StartNew();
         await work(new EditionService(db, new PublicationBuilder(db), TimeProvider.System));
         return watch.Elapsed;
@@ -122,17 +122,11 @@ public static class PublicationBenchmark
 
     private static async Task<(PublicationContent Content, long Bytes, TimeSpan Time)> BuildAsync(string connectionString, int year, CancellationToken ct)
     {
-        await using var db = Context(connectionString);
+        await using var db = BenchContexts.Postgres(connectionString);
         var watch = Stopwatch.StartNew();
         var content = await new PublicationBuilder(db).BuildAsync(year, ct);
         var bytes = PublicationFiles.All(content).Sum(f => (long)f.Bytes.Length);
         return (content, bytes, watch.Elapsed);
     }
 
-    private static PostgresSeriousCasesDbContext Context(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        return new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
-    }
 }

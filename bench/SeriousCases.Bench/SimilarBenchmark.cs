@@ -19,7 +19,7 @@ public static class SimilarBenchmark
     {
         List<(Guid Id, Guid InvestigationId, string Text)> samples;
         int findings;
-        await using (var db = Context(connectionString))
+        await using (var db = BenchContexts.Postgres(connectionString))
         {
             findings = await db.Findings.CountAsync(ct);
             // Texts spread over the table, so each lookup asks something different.
@@ -64,19 +64,19 @@ public static class SimilarBenchmark
 
     private static async Task<int> LookupAsync(string cs, FindingTextIndex index, (Guid Id, Guid InvestigationId, string Text) s, CancellationToken ct)
     {
-        await using var db = Context(cs);
+        await using var db = BenchContexts.Postgres(cs);
         return (await new RepeatLearningService(db, index).SimilarToTextAsync(s.Text, s.InvestigationId, 10, ct)).Count;
     }
 
     private static async Task<int> ByFindingAsync(string cs, FindingTextIndex index, Guid id, CancellationToken ct)
     {
-        await using var db = Context(cs);
+        await using var db = BenchContexts.Postgres(cs);
         return (await new RepeatLearningService(db, index).SimilarAsync(id, 10, ct)).Similar.Count;
     }
 
     private static async Task<int> ReferenceAsync(string cs, (Guid Id, Guid InvestigationId, string Text) s, CancellationToken ct)
     {
-        await using var db = Context(cs);
+        await using var db = BenchContexts.Postgres(cs);
         var all = await db.Findings.AsNoTracking().Select(f => new { f.Id, f.InvestigationId, f.Text }).ToListAsync(ct);
         var other = all.Where(f => f.InvestigationId != s.InvestigationId).Select(f => f.Id).ToHashSet();
         return new TextSimilarity(all.Select(f => (f.Id, f.Text))).MostSimilar(s.Text, 10, RepeatLearningService.SimilarMinimum, other.Contains).Count;
@@ -102,10 +102,4 @@ public static class SimilarBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static PostgresSeriousCasesDbContext Context(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        return new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
-    }
 }

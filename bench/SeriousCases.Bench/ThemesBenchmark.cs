@@ -45,12 +45,12 @@ public static class ThemesBenchmark
     public static async Task<int> RunAsync(string postgres, string? sqlitePath, int runs, FileInfo? markdown, TextWriter log, CancellationToken ct)
     {
         var timings = new List<ThemeTiming>();
-        timings.AddRange(await MeasureAsync("PostgreSQL", () => PostgresContext(postgres),
+        timings.AddRange(await MeasureAsync("PostgreSQL", () => BenchContexts.Postgres(postgres),
             () => new NpgsqlConnection(DatabaseSetup.WithAutoPrepare(postgres)), runs, log, ct));
         if (sqlitePath is not null)
         {
             await CopyToSqliteAsync(postgres, sqlitePath, log, ct);
-            timings.AddRange(await MeasureAsync("SQLite", () => SqliteContext(sqlitePath),
+            timings.AddRange(await MeasureAsync("SQLite", () => BenchContexts.Sqlite(sqlitePath),
                 () => new SqliteConnection($"Data Source={sqlitePath}"), runs, log, ct));
         }
 
@@ -306,9 +306,9 @@ public static class ThemesBenchmark
         }
 
         var total = Stopwatch.StartNew();
-        await using var sqliteDb = SqliteContext(path);
+        await using var sqliteDb = BenchContexts.Sqlite(path);
         await sqliteDb.Database.MigrateAsync(ct);
-        await using var pgDb = PostgresContext(postgres);
+        await using var pgDb = BenchContexts.Postgres(postgres);
         await using var source = new NpgsqlConnection(postgres);
         await source.OpenAsync(ct);
         var target = (SqliteConnection)sqliteDb.Database.GetDbConnection();
@@ -396,20 +396,6 @@ public static class ThemesBenchmark
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => stored,
         };
-    }
-
-    private static SeriousCasesDbContext PostgresContext(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<PostgresSeriousCasesDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, connectionString);
-        return new PostgresSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
-    }
-
-    private static SeriousCasesDbContext SqliteContext(string path)
-    {
-        var options = new DbContextOptionsBuilder<SqliteSeriousCasesDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, $"Data Source={path}");
-        return new SqliteSeriousCasesDbContext(options.Options, new SystemActor("system:bench"), TimeProvider.System);
     }
 
     private static string Markdown(List<ThemeTiming> timings, int runs)
