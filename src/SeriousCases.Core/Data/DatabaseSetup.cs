@@ -81,8 +81,7 @@ public static class DatabaseSetup
         // finding EF Core's services for them) cost about half a millisecond a context, measured on PostgreSQL.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var connectionString = WithAutoPrepare(options.PostgresConnectionString!);
-            services.AddDbContext<SeriousCasesDbContext, PostgresSeriousCasesDbContext>(o => ConfigurePostgres(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<SeriousCasesDbContext, PostgresSeriousCasesDbContext>(o => ConfigurePostgres(o, options.PostgresConnectionString!), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {

@@ -30,9 +30,9 @@ internal static class TextGuard
 
                 var name = property.Metadata.Name;
                 var field = char.ToLowerInvariant(name[0]) + name[1..];
-                if (text.Contains('\0', StringComparison.Ordinal))
+                if (NulCharacter.In(text))
                 {
-                    errors.Add(new ValidationError(field, $"Remove the invisible control character (NUL) from {field}"));
+                    errors.Add(new ValidationError(field, NulCharacter.Fix(field)));
                 }
                 else if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
                 {
@@ -48,72 +48,36 @@ internal static class TextGuard
     }
 }
 
+/// <summary>The NUL character (U+0000): no one can type it and PostgreSQL cannot take it in text, so it is refused
+/// wherever text comes in (JSON as it is read, forms, searches), at saving (<see cref="TextGuard"/>) and in any
+/// database command (<see cref="NulTextInterceptor"/>), always with the same words.</summary>
+public static class NulCharacter
+{
+    public static bool In(string? text) => text?.Contains('\0', StringComparison.Ordinal) == true;
+
+    /// <summary>What to do, for <paramref name="what"/>: a field's name, or "what you entered".</summary>
+    public static string Fix(string what) => $"Remove the invisible control character (NUL) from {what}";
+}
+
 /// <summary>The last line for the NUL character: text that reaches a query (a lookup by reference, say) before
 /// <see cref="TextGuard"/> sees it at saving. PostgreSQL refuses U+0000 in a parameter with an error (a 500), SQLite
 /// would quietly match nothing; here both refuse it the same way, as something the user can fix. The API and the
-/// pages refuse it earlier, naming the field; this catches any path they miss.</summary>
+/// pages refuse it earlier, naming the field; this catches any path they miss. It looks once the command has its
+/// parameters, before any kind of execution.</summary>
 internal sealed class NulTextInterceptor : DbCommandInterceptor
 {
     public static readonly NulTextInterceptor Instance = new();
 
-    public const string Message = "Remove the invisible control character (NUL) from what you entered";
-
-    private static void ThrowIfNul(DbCommand command)
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        foreach (DbParameter parameter in command.Parameters)
+        foreach (DbParameter parameter in result.Parameters)
         {
-            if (parameter.Value is string text && text.Contains('\0', StringComparison.Ordinal))
+            if (parameter.Value is string text && NulCharacter.In(text))
             {
-                throw new DomainValidationException("text", Message);
+                throw new DomainValidationException("text", NulCharacter.Fix("what you entered"));
             }
         }
-    }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result)
-    {
-        ThrowIfNul(command);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        ThrowIfNul(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result)
-    {
-        ThrowIfNul(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        ThrowIfNul(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result)
-    {
-        ThrowIfNul(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ThrowIfNul(command);
-        return ValueTask.FromResult(result);
     }
 }

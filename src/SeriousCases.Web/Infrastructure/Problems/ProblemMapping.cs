@@ -58,7 +58,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
                 [field] = [json!.Message?.StartsWith(Security.NulRefusingStringConverter.ReadMessage, StringComparison.Ordinal) == true
-                    ? Security.NulRefusingStringConverter.FixFor(field)
+                    ? SeriousCases.Core.Data.NulCharacter.Fix(field)
                     : $"{field} has a value of the wrong type. The OpenAPI document at /openapi/v1.json gives the expected type"],
             })
             {

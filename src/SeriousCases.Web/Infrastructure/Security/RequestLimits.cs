@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SeriousCases.Core.Data;
 
 namespace SeriousCases.Web.Infrastructure.Security;
 
@@ -60,8 +61,7 @@ public static class RequestLimits
 
     private static async Task<bool> HoldsNulAsync(HttpRequest request)
     {
-        static bool Nul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair) =>
-            pair.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true);
+        static bool Nul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair) => pair.Value.Any(NulCharacter.In);
 
         if (request.Query.Any(Nul))
         {

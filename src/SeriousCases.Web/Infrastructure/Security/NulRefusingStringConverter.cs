@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SeriousCases.Core.Data;
 
 namespace SeriousCases.Web.Infrastructure.Security;
 
@@ -14,10 +15,8 @@ public sealed class NulRefusingStringConverter : JsonConverter<string>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        return text is not null && text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(ReadMessage) : text;
+        return NulCharacter.In(text) ? throw new JsonException(ReadMessage) : text;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-    public static string FixFor(string field) => $"Remove the invisible control character (NUL) from {field}";
 }
